@@ -1,0 +1,33 @@
+package dev.parapet.model;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the rules know about the request besides its findings.
+ *
+ * @param context the caller's flat string map, such as {@code app} and {@code locale}
+ * @param textLength the text's length in Unicode code points
+ */
+public record CheckContext(
+    Stage stage, String profile, String tenant, Map<String, String> context, int textLength) {
+
+  public CheckContext {
+    Objects.requireNonNull(stage, "stage");
+    Objects.requireNonNull(profile, "profile");
+    context = context == null ? Map.of() : Map.copyOf(context);
+  }
+
+  /** A context value, or the empty string when the caller did not send it (convenient in rules). */
+  public String value(String key) {
+    return context.getOrDefault(key, "");
+  }
+
+  public boolean isInput() {
+    return stage == Stage.INPUT;
+  }
+
+  public boolean isOutput() {
+    return stage == Stage.OUTPUT;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.parapet.policy;
+
+import dev.parapet.model.RedactionMethod;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A named way of checking: which tiers decide, from most to least authoritative, and how failures,
+ * redaction and audit storage behave. Tier names may hold {@code ${tenant}} or {@code ${app}},
+ * filled from the request; a tier whose directory does not exist is skipped.
+ *
+ * @param redaction the redaction method per finding type; {@code defaultRedaction} for the rest
+ * @param injectionThreshold the score at or above which the injection detector reports a finding
+ */
+public record Profile(
+    String name,
+    List<String> tiers,
+    FailMode failMode,
+    RedactionMethod defaultRedaction,
+    Map<String, RedactionMethod> redaction,
+    TextStorage textStorage,
+    double injectionThreshold) {
+
+  public Profile {
+    tiers = List.copyOf(tiers);
+    redaction = Map.copyOf(redaction);
+  }
+
+  public RedactionMethod redactionFor(String findingType) {
+    return redaction.getOrDefault(findingType, defaultRedaction);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.parapet.text;
+
+/**
+ * A normalized view of a text together with the way back: every char of {@link #text()} knows the
+ * span of original code points it came from, so a match in the normalized view becomes a span in
+ * the original text.
+ */
+public final class NormalizedText {
+
+  private final String original;
+  private final int originalLength;
+  private final String text;
+  private final int[] sourceStart;
+  private final int[] sourceEnd;
+
+  /**
+   * @param sourceStart for each char of {@code text}, the first original code point it came from
+   * @param sourceEnd for each char of {@code text}, the original code point just after its source
+   */
+  public NormalizedText(String original, String text, int[] sourceStart, int[] sourceEnd) {
+    if (sourceStart.length != text.length() || sourceEnd.length != text.length()) {
+      throw new IllegalArgumentException("offset map does not match the normalized text");
+    }
+    this.original = original;
+    this.originalLength = original.codePointCount(0, original.length());
+    this.text = text;
+    this.sourceStart = sourceStart;
+    this.sourceEnd = sourceEnd;
+  }
+
+  /** The text as the caller sent it. */
+  public String original() {
+    return original;
+  }
+
+  /** The original text's length in code points. */
+  public int originalLength() {
+    return originalLength;
+  }
+
+  /** The normalized text that detectors match against. */
+  public String text() {
+    return text;
+  }
+
+  /** The original code point where the normalized char at {@code index} starts. */
+  public int originalStart(int index) {
+    return sourceStart[index];
+  }
+
+  /** The original code point just after the normalized char at {@code index}. */
+  public int originalEnd(int index) {
+    return sourceEnd[index];
+  }
+
+  /**
+   * Maps the normalized char range {@code [from, to)} back to original code points, {@code end}
+   * exclusive.
+   */
+  public Span toOriginal(int from, int to) {
+    if (from < 0 || to > text.length() || from >= to) {
+      throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + text.length());
+    }
+    int start = Integer.MAX_VALUE;
+    int end = Integer.MIN_VALUE;
+    for (int i = from; i < to; i++) {
+      start = Math.min(start, sourceStart[i]);
+      end = Math.max(end, sourceEnd[i]);
+    }
+    return new Span(start, end);
+  }
+}

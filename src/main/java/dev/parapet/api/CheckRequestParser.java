@@ -1,0 +1,170 @@
+package dev.parapet.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.parapet.check.CheckRequest;
+import dev.parapet.model.Stage;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a raw {@code POST /v1/check} body into a {@link CheckRequest}, answering every defect with
+ * a problem that says what to fix. Parsing is strict: invalid UTF-8, duplicate keys, deep nesting
+ * and wrong types are refused rather than guessed at.
+ */
+final class CheckRequestParser {
+
+  static final int MAX_DEPTH = 16;
+
+  private static final ObjectMapper STRICT =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  static {
+    STRICT
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+  }
+
+  private final ParapetConfig.Limits limits;
+
+  CheckRequestParser(ParapetConfig.Limits limits) {
+    this.limits = limits;
+  }
+
+  CheckRequest parse(byte[] body, boolean explain) {
+    JsonNode root = read(body);
+    if (!root.isObject()) {
+      throw invalid("the body must be a JSON object with at least a 'text' member");
+    }
+    JsonNode text = root.get("text");
+    if (text == null || text.isNull()) {
+      throw invalid("'text' is required: the prompt or answer to check");
+    }
+    if (!text.isTextual()) {
+      throw invalid("'text' must be a string");
+    }
+    String value = text.textValue();
+    int length = value.codePointCount(0, value.length());
+    if (length > limits.maxTextLength()) {
+      throw new ProblemException(
+          ErrorCode.TOO_LARGE,
+          "'text' has "
+              + length
+              + " code points; the limit is "
+              + limits.maxTextLength()
+              + ": split it or check it in parts");
+    }
+    return new CheckRequest(
+        value,
+        stage(root.get("stage")),
+        optionalString(root, "profile"),
+        optionalString(root, "tenant"),
+        optionalString(root, "requestId"),
+        context(root.get("context")),
+        explain);
+  }
+
+  private static JsonNode read(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw invalid("the body is empty; send a JSON object with a 'text' member");
+    }
+    try {
+      return STRICT.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new ProblemException(ErrorCode.MALFORMED_JSON, describe(e));
+    } catch (IOException e) {
+      throw new ProblemException(ErrorCode.MALFORMED_JSON, "the body could not be read as JSON");
+    }
+  }
+
+  /** Says where the JSON broke without echoing the body back. */
+  private static String describe(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    String kind;
+    if (message != null && message.startsWith("Duplicate field")) {
+      kind = "a key appears twice in one object";
+    } else if (message != null && message.contains("nesting depth")) {
+      kind = "the JSON is nested deeper than " + MAX_DEPTH + " levels";
+    } else if (message != null && message.contains("UTF-8")) {
+      kind = "the body is not valid UTF-8";
+    } else {
+      kind = "the body is not valid JSON";
+    }
+    if (e.getLocation() != null) {
+      return kind
+          + " (line "
+          + e.getLocation().getLineNr()
+          + ", column "
+          + e.getLocation().getColumnNr()
+          + ")";
+    }
+    return kind;
+  }
+
+  private static Stage stage(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return Stage.INPUT;
+    }
+    Stage stage = node.isTextual() ? Stage.fromWire(node.textValue()) : null;
+    if (stage == null) {
+      throw new ProblemException(
+          ErrorCode.UNKNOWN_STAGE,
+          "'stage' must be \"input\" (a prompt) or \"output\" (an answer)");
+    }
+    return stage;
+  }
+
+  private static String optionalString(JsonNode root, String name) {
+    JsonNode node = root.get(name);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw invalid("'" + name + "' must be a string");
+    }
+    return node.textValue();
+  }
+
+  private Map<String, String> context(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return Map.of();
+    }
+    if (!node.isObject()) {
+      throw invalid("'context' must be a flat object of string values");
+    }
+    if (node.size() > limits.maxContextEntries()) {
+      throw invalid(
+          "'context' has " + node.size() + " entries; the limit is " + limits.maxContextEntries());
+    }
+    Map<String, String> context = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      if (!entry.getValue().isTextual()) {
+        throw invalid("'context." + entry.getKey() + "' must be a string");
+      }
+      String value = entry.getValue().textValue();
+      if (entry.getKey().length() > limits.maxContextValueLength()
+          || value.length() > limits.maxContextValueLength()) {
+        throw invalid(
+            "a context key or value is longer than " + limits.maxContextValueLength() + " chars");
+      }
+      context.put(entry.getKey(), value);
+    }
+    return context;
+  }
+
+  private static ProblemException invalid(String detail) {
+    return new ProblemException(ErrorCode.INVALID_REQUEST, detail);
+  }
+}

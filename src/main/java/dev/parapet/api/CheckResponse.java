@@ -1,0 +1,66 @@
+package dev.parapet.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.parapet.check.CheckResult;
+import dev.parapet.check.Decision;
+import dev.parapet.check.Explanation;
+import dev.parapet.check.RuleHit;
+import dev.parapet.model.Finding;
+import dev.parapet.model.RuleError;
+import java.util.List;
+
+/** The answer of {@code POST /v1/check}, as DESIGN.md specifies it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CheckResponse(
+    String decision,
+    String text,
+    List<FindingView> findings,
+    List<RuleHit> rules,
+    String profile,
+    String policyVersion,
+    String auditId,
+    String requestId,
+    double tookMs,
+    List<RuleError> errors,
+    String failMode,
+    Explanation explanation) {
+
+  /** A finding on the wire: severity in lower case. */
+  public record FindingView(
+      String detector,
+      String type,
+      int start,
+      int end,
+      String severity,
+      double score,
+      String source) {
+
+    static FindingView of(Finding f) {
+      return new FindingView(
+          f.detector(),
+          f.type(),
+          f.start(),
+          f.end(),
+          f.severity().wireName(),
+          f.score(),
+          f.source());
+    }
+  }
+
+  static CheckResponse of(CheckResult result) {
+    Decision d = result.decision();
+    return new CheckResponse(
+        d.verdict().wireName(),
+        d.redactedText(),
+        d.findings().stream().map(FindingView::of).toList(),
+        d.rules(),
+        d.profile(),
+        d.policyVersion(),
+        result.auditId(),
+        d.requestId(),
+        Math.round(d.tookMs() * 1000.0) / 1000.0,
+        d.errors().isEmpty() ? null : d.errors(),
+        d.errors().isEmpty() ? null : (d.failedClosed() ? "closed" : "open"),
+        d.explanation());
+  }
+}

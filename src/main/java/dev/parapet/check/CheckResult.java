@@ -1,0 +1,4 @@
+package dev.parapet.check;
+
+/** A recorded decision and the id of its audit record. */
+public record CheckResult(Decision decision, String auditId) {}

@@ -1,0 +1,39 @@
+package dev.parapet.check;
+
+import dev.parapet.model.Finding;
+import dev.parapet.model.RuleError;
+import dev.parapet.model.Stage;
+import dev.parapet.model.Verdict;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A decision with its reasons: what was found, which rules decided, and which parts could not be
+ * evaluated. Errors are values here, not exceptions; {@code failedClosed} says the verdict came
+ * from the profile's fail mode rather than from the rules.
+ *
+ * @param redactedText the rewritten text when the verdict is redact, else null
+ * @param explanation per-tier detail when the caller asked for it, else null
+ */
+public record Decision(
+    String requestId,
+    Instant time,
+    String profile,
+    String tenant,
+    Stage stage,
+    Verdict verdict,
+    String redactedText,
+    List<Finding> findings,
+    List<RuleHit> rules,
+    List<RuleError> errors,
+    boolean failedClosed,
+    String policyVersion,
+    double tookMs,
+    Explanation explanation) {
+
+  public Decision {
+    findings = List.copyOf(findings);
+    rules = List.copyOf(rules);
+    errors = List.copyOf(errors);
+  }
+}

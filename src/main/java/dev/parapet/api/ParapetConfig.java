@@ -22,6 +22,37 @@ public interface ParapetConfig {
   /** Redaction settings. */
   Redaction redaction();
 
+  /** Who may call what. */
+  Auth auth();
+
+  /** Authentication: API keys from a file of hashes, and optionally JWTs. */
+  interface Auth {
+
+    /**
+     * The keys file (hashes only). When it does not exist on start-up, a bootstrap key with every
+     * role is generated, printed once, and only its hash written here.
+     */
+    @WithDefault("${parapet.data-dir:data}/keys.yaml")
+    String keysFile();
+
+    /** Whether to demand credentials at all; only for local experiments. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Requests a second per key before 429; 0 turns the limit off. */
+    @WithDefault("2000")
+    double requestsPerSecond();
+
+    /** JWT bearer tokens, verified against this PEM public key, roles from the groups claim. */
+    Optional<String> jwtPublicKeyFile();
+
+    /** The issuer JWTs must name, if set. */
+    Optional<String> jwtIssuer();
+
+    /** The audience JWTs must name, if set. */
+    Optional<String> jwtAudience();
+  }
+
   /** Request limits; each breach is answered with a 4xx problem. */
   interface Limits {
 

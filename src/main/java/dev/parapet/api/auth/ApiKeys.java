@@ -1,0 +1,115 @@
+package dev.parapet.api.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The API keys a deployment accepts, as SHA-256 hashes (the keys themselves are never stored).
+ * Lookup compares against every entry in constant time, so timing reveals nothing about a key.
+ */
+public final class ApiKeys {
+
+  /** One accepted key. */
+  record Entry(String id, byte[] sha256, Set<Role> roles) {}
+
+  private final List<Entry> entries;
+
+  private ApiKeys(List<Entry> entries) {
+    this.entries = List.copyOf(entries);
+  }
+
+  /** Reads a keys file: {@code keys: [{id, sha256, roles: [checker, …]}]}. */
+  public static ApiKeys load(Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the keys file " + file + ": " + e.getMessage());
+    }
+    List<Entry> entries = new ArrayList<>();
+    JsonNode keys = root == null ? null : root.get("keys");
+    if (keys == null || !keys.isArray()) {
+      throw new IllegalStateException("the keys file " + file + " needs a 'keys' list");
+    }
+    for (JsonNode key : keys) {
+      String id = key.path("id").asText("");
+      String hash = key.path("sha256").asText("");
+      if (id.isEmpty() || !hash.matches("[0-9a-fA-F]{64}")) {
+        throw new IllegalStateException(
+            "each key in " + file + " needs an 'id' and a 64-hex-digit 'sha256'");
+      }
+      Set<Role> roles = EnumSet.noneOf(Role.class);
+      for (JsonNode role : key.path("roles")) {
+        Role parsed = Role.parse(role.asText());
+        if (parsed == null) {
+          throw new IllegalStateException(
+              "key '" + id + "' in " + file + " names an unknown role '" + role.asText() + "'");
+        }
+        roles.add(parsed);
+      }
+      entries.add(new Entry(id, HexFormat.of().parseHex(hash), roles));
+    }
+    return new ApiKeys(entries);
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  /** The caller a presented key belongs to, if any. */
+  public Optional<Caller> authenticate(String presentedKey) {
+    byte[] presented = sha256(presentedKey);
+    Entry match = null;
+    for (Entry entry : entries) {
+      // no early exit: every entry is compared, whatever matched
+      if (MessageDigest.isEqual(entry.sha256(), presented) && match == null) {
+        match = entry;
+      }
+    }
+    return match == null ? Optional.empty() : Optional.of(new Caller(match.id(), match.roles()));
+  }
+
+  /** The hex SHA-256 of a key, as the keys file stores it. */
+  public static String hashOf(String key) {
+    return HexFormat.of().formatHex(sha256(key));
+  }
+
+  static byte[] sha256(String key) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  /** Writes a keys file with one key holding every role; used for the first-run bootstrap key. */
+  static void writeBootstrap(Path file, String id, String key) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    String yaml =
+        "# Written on first start: the key itself was printed once in the log and is not stored.\n"
+            + "# Replace this file (or set PARAPET_AUTH_KEYS_FILE) with your own keys.\n"
+            + "keys:\n"
+            + "  - id: "
+            + id
+            + "\n    sha256: "
+            + hashOf(key)
+            + "\n    roles: [checker, auditor, policy-admin]\n";
+    Files.writeString(file, yaml, StandardCharsets.UTF_8);
+  }
+}

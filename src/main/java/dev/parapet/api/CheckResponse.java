@@ -2,6 +2,7 @@ package dev.parapet.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parapet.check.CheckResult;
+import dev.parapet.check.Coverage;
 import dev.parapet.check.Decision;
 import dev.parapet.check.Explanation;
 import dev.parapet.check.RuleHit;
@@ -9,7 +10,11 @@ import dev.parapet.model.Finding;
 import dev.parapet.model.RuleError;
 import java.util.List;
 
-/** The answer of {@code POST /v1/check}, as DESIGN.md specifies it. */
+/**
+ * The answer of {@code POST /v1/check}, as DESIGN.md specifies it. Beyond the contract, {@code
+ * errors} and {@code failMode} appear when part of the check failed, and {@code coverage} when the
+ * time budget ran out before the whole text was checked.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckResponse(
     String decision,
@@ -23,6 +28,7 @@ public record CheckResponse(
     double tookMs,
     List<RuleError> errors,
     String failMode,
+    Coverage coverage,
     Explanation explanation) {
 
   /** A finding on the wire: severity in lower case. */
@@ -61,6 +67,7 @@ public record CheckResponse(
         Math.round(d.tookMs() * 1000.0) / 1000.0,
         d.errors().isEmpty() ? null : d.errors(),
         d.errors().isEmpty() ? null : (d.failedClosed() ? "closed" : "open"),
+        d.coverage().complete() ? null : d.coverage(),
         d.explanation());
   }
 }

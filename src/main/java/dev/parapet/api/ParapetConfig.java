@@ -67,6 +67,21 @@ public interface ParapetConfig {
     /** Longest context key or value, in chars (400 beyond). */
     @WithDefault("1024")
     int maxContextValueLength();
+
+    /**
+     * Time one check may take; past it the profile's fail mode decides and the answer says how much
+     * of the text was checked.
+     */
+    @WithDefault("1000")
+    long budgetMs();
+
+    /** Threads that scan long texts (over 64k code points), apart from short checks. */
+    @WithDefault("1")
+    int longTextThreads();
+
+    /** Long texts that may wait for a thread before 503. */
+    @WithDefault("32")
+    int longTextQueue();
   }
 
   /** Redaction settings. */

@@ -9,6 +9,12 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Assembles the plain-Java check pipeline from the configured parts. */
 @ApplicationScoped
@@ -23,7 +29,32 @@ public class Pipeline {
             .hashKey()
             .map(k -> k.getBytes(StandardCharsets.UTF_8))
             .orElseGet(Pipeline::randomKey);
-    return new CheckService(policy::current, new Normalizer(), log, key, Clock.systemUTC());
+    ParapetConfig.Limits limits = config.limits();
+    return new CheckService(
+        policy::current,
+        new Normalizer(),
+        log,
+        key,
+        Clock.systemUTC(),
+        Duration.ofMillis(limits.budgetMs()),
+        longTextPool(limits));
+  }
+
+  /** Long texts queue here, so a burst of them cannot take the threads short checks run on. */
+  private static ExecutorService longTextPool(ParapetConfig.Limits limits) {
+    AtomicInteger count = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        limits.longTextThreads(),
+        limits.longTextThreads(),
+        1,
+        TimeUnit.MINUTES,
+        new ArrayBlockingQueue<>(limits.longTextQueue()),
+        task -> {
+          Thread thread = new Thread(task, "parapet-long-text-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        },
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   @Produces

@@ -1,5 +1,6 @@
 package dev.parapet.api;
 
+import dev.parapet.check.OverloadedException;
 import dev.parapet.check.PolicyUnavailableException;
 import dev.parapet.check.UnknownProfileException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -42,6 +43,15 @@ public final class ProblemMappers {
                     ErrorCode.NO_POLICY,
                     "no policy is loaded yet; fix the policy files and reload")))
         .header("Retry-After", "5")
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response overloaded(OverloadedException e) {
+    return Response.fromResponse(
+            respond(
+                Problem.of(ErrorCode.UNAVAILABLE, "too many long texts in flight; retry shortly")))
+        .header("Retry-After", "1")
         .build();
   }
 

@@ -1,7 +1,5 @@
 package dev.parapet.check;
 
-import dev.parapet.detect.Detector;
-import dev.parapet.detect.DetectorInput;
 import dev.parapet.model.Action;
 import dev.parapet.model.CheckContext;
 import dev.parapet.model.Exemption;
@@ -13,9 +11,9 @@ import dev.parapet.model.Verdict;
 import dev.parapet.policy.FailMode;
 import dev.parapet.policy.Policy;
 import dev.parapet.policy.Profile;
-import dev.parapet.text.NormalizedText;
 import dev.parapet.text.Normalizer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,6 +23,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -46,27 +48,38 @@ public final class CheckService {
           .thenComparingInt(Finding::end)
           .thenComparing(Finding::type);
 
+  static final int CHUNK = 64 * 1024;
+  static final int OVERLAP = 512;
+
   private final Supplier<Policy> policy;
-  private final Normalizer normalizer;
   private final DecisionLog log;
   private final Clock clock;
+  private final Detection detection;
+  private final Duration budget;
+  private final ExecutorService longTexts;
   private final Redactor redactor = new Redactor();
   private final Map<RedactionMethod, RedactionOperator> operators;
 
   /**
    * @param policy the current policy version, or null while none is loaded
    * @param redactionKey the key of the {@code hash} redaction operator
+   * @param budget the time one check may take before the profile's fail mode decides
+   * @param longTexts the bounded pool that scans long texts, so they cannot starve short checks
    */
   public CheckService(
       Supplier<Policy> policy,
       Normalizer normalizer,
       DecisionLog log,
       byte[] redactionKey,
-      Clock clock) {
+      Clock clock,
+      Duration budget,
+      ExecutorService longTexts) {
     this.policy = policy;
-    this.normalizer = normalizer;
     this.log = log;
     this.clock = clock;
+    this.detection = new Detection(normalizer, CHUNK, OVERLAP);
+    this.budget = budget;
+    this.longTexts = longTexts;
     this.operators = new EnumMap<>(RedactionMethod.class);
     operators.put(RedactionMethod.REPLACE, new RedactionOperator.Replace());
     operators.put(RedactionMethod.MASK, new RedactionOperator.Mask());
@@ -105,18 +118,32 @@ public final class CheckService {
   }
 
   private Decision decide(Policy current, Profile profile, CheckRequest request, long started) {
-    NormalizedText text = normalizer.normalize(request.text());
     CheckContext context =
         new CheckContext(
             request.stage(),
             profile.name(),
             request.tenant(),
             request.context(),
-            text.originalLength());
-    List<RuleError> errors = new ArrayList<>();
-    List<Finding> findings = detect(current.detectors(), new DetectorInput(text, context), errors);
+            request.text().codePointCount(0, request.text().length()));
+    Detection.Result detected = detect(current, request.text(), context, started);
+    List<RuleError> errors = new ArrayList<>(detected.errors());
+    List<Finding> findings = new ArrayList<>(detected.findings());
     findings.removeIf(f -> INJECTION.equals(f.type()) && f.score() < profile.injectionThreshold());
     findings.sort(BY_POSITION);
+    Coverage coverage = detected.coverage();
+    if (coverage.budgetExceeded()) {
+      errors.add(
+          new RuleError(
+              "budget",
+              "system/budget",
+              "the time budget of "
+                  + budget.toMillis()
+                  + " ms ran out after checking "
+                  + coverage.checkedEnd()
+                  + " of "
+                  + coverage.textLength()
+                  + " code points"));
+    }
 
     List<TierOutcome> outcomes = current.evaluate(profile, context, findings);
     outcomes.forEach(outcome -> errors.addAll(outcome.errors()));
@@ -146,25 +173,30 @@ public final class CheckService {
         failedClosed,
         current.version(),
         tookMs,
+        coverage,
         explanation);
   }
 
-  private static List<Finding> detect(
-      List<Detector> detectors, DetectorInput input, List<RuleError> errors) {
-    List<Finding> findings = new ArrayList<>();
-    for (Detector detector : detectors) {
-      try {
-        findings.addAll(detector.detect(input));
-      } catch (RuntimeException e) {
-        // the message could quote the text, so only the failure's kind is kept
-        errors.add(
-            new RuleError(
-                "detect",
-                "detect/" + detector.name(),
-                e.getClass().getSimpleName() + " in detector"));
-      }
+  private Detection.Result detect(Policy current, String text, CheckContext context, long started) {
+    long deadline = started + budget.toNanos();
+    if (!detection.isLong(context.textLength())) {
+      return detection.run(current.detectors(), text, context, deadline);
     }
-    return findings;
+    Future<Detection.Result> scan;
+    try {
+      scan = longTexts.submit(() -> detection.run(current.detectors(), text, context, deadline));
+    } catch (RejectedExecutionException e) {
+      throw new OverloadedException();
+    }
+    try {
+      return scan.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      scan.cancel(true);
+      throw new OverloadedException();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("long-text scan failed", e.getCause());
+    }
   }
 
   private String redact(String text, Resolution resolution, Profile profile) {

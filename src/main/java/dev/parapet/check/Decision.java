@@ -13,6 +13,7 @@ import java.util.List;
  * from the profile's fail mode rather than from the rules.
  *
  * @param redactedText the rewritten text when the verdict is redact, else null
+ * @param coverage how much of the text was checked before the time budget ran out
  * @param explanation per-tier detail when the caller asked for it, else null
  */
 public record Decision(
@@ -29,6 +30,7 @@ public record Decision(
     boolean failedClosed,
     String policyVersion,
     double tookMs,
+    Coverage coverage,
     Explanation explanation) {
 
   public Decision {

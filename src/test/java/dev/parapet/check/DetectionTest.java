@@ -1,0 +1,115 @@
+package dev.parapet.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parapet.detect.Detector;
+import dev.parapet.detect.DetectorInput;
+import dev.parapet.model.CheckContext;
+import dev.parapet.model.Finding;
+import dev.parapet.model.Severity;
+import dev.parapet.model.Stage;
+import dev.parapet.text.NormalizedText;
+import dev.parapet.text.Normalizer;
+import dev.parapet.text.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DetectionTest {
+
+  /** Finds every "bomb" in the normalized text. */
+  private static final Detector WORD =
+      new Detector() {
+        @Override
+        public String name() {
+          return "word";
+        }
+
+        @Override
+        public List<Finding> detect(DetectorInput input) {
+          NormalizedText text = input.text();
+          List<Finding> found = new ArrayList<>();
+          for (int i = text.text().indexOf("bomb");
+              i >= 0;
+              i = text.text().indexOf("bomb", i + 1)) {
+            Span span = text.toOriginal(i, i + 4);
+            found.add(
+                new Finding("lexicon", "WEAPONS", span.start(), span.end(), Severity.HIGH, 1, "x"));
+          }
+          return found;
+        }
+      };
+
+  private static final Detector BROKEN =
+      new Detector() {
+        @Override
+        public String name() {
+          return "broken";
+        }
+
+        @Override
+        public List<Finding> detect(DetectorInput input) {
+          throw new IllegalStateException("secret text inside the message");
+        }
+      };
+
+  private static CheckContext context(String text) {
+    return new CheckContext(
+        Stage.INPUT, "default", "", Map.of(), text.codePointCount(0, text.length()));
+  }
+
+  private static long farFuture() {
+    return System.nanoTime() + 60_000_000_000L;
+  }
+
+  @Test
+  void longTextFindsMatchesAcrossChunkBoundariesOnceEach() {
+    Detection detection = new Detection(new Normalizer(), 10, 4);
+    String text = "😀😀xxxxxbombyyyyyyybomb";
+    Detection.Result result = detection.run(List.of(WORD), text, context(text), farFuture());
+    assertThat(result.findings())
+        .extracting(Finding::start, Finding::end)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(7, 11),
+            org.assertj.core.groups.Tuple.tuple(18, 22));
+    assertThat(result.coverage().complete()).isTrue();
+  }
+
+  @Test
+  void spentBudgetStopsBetweenChunksAndSaysHowFarItGot() {
+    Detection detection = new Detection(new Normalizer(), 10, 4);
+    String text = "a".repeat(100);
+    Detection.Result result =
+        detection.run(List.of(WORD), text, context(text), System.nanoTime() - 1);
+    assertThat(result.coverage().budgetExceeded()).isTrue();
+    assertThat(result.coverage().checkedEnd()).isLessThan(100);
+    assertThat(result.coverage().complete()).isFalse();
+  }
+
+  @Test
+  void shortTextIsCheckedWhole() {
+    Detection detection = new Detection(new Normalizer(), 1000, 10);
+    String text = "a bomb";
+    Detection.Result result =
+        detection.run(List.of(WORD), text, context(text), System.nanoTime() - 1);
+    assertThat(result.coverage().complete()).isTrue();
+    assertThat(result.findings()).hasSize(1);
+  }
+
+  @Test
+  void aFailingDetectorBecomesAnErrorWithoutItsMessage() {
+    Detection detection = new Detection(new Normalizer(), 1000, 10);
+    String text = "a bomb";
+    Detection.Result result =
+        detection.run(List.of(BROKEN, WORD), text, context(text), farFuture());
+    assertThat(result.findings()).hasSize(1);
+    assertThat(result.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.ruleId()).isEqualTo("detect/broken");
+              assertThat(e.message()).doesNotContain("secret");
+            });
+  }
+}

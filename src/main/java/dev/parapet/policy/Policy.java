@@ -1,10 +1,12 @@
 package dev.parapet.policy;
 
 import dev.parapet.detect.Detector;
+import dev.parapet.detect.DetectorSet;
 import dev.parapet.model.CheckContext;
 import dev.parapet.model.Finding;
 import dev.parapet.model.TierOutcome;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,23 +17,32 @@ import java.util.Optional;
  */
 public final class Policy {
 
+  static final String TENANT = "${tenant}";
+  static final String APP = "${app}";
+
   private final String version;
   private final Instant loadedAt;
   private final Map<String, Profile> profiles;
   private final String defaultProfile;
-  private final List<Detector> detectors;
+  private final Map<String, TierRules> tiers;
+  private final DetectorSet detectors;
+  private final List<PolicyException> exceptions;
 
-  public Policy(
+  Policy(
       String version,
       Instant loadedAt,
       Map<String, Profile> profiles,
       String defaultProfile,
-      List<Detector> detectors) {
+      Map<String, TierRules> tiers,
+      DetectorSet detectors,
+      List<PolicyException> exceptions) {
     this.version = version;
     this.loadedAt = loadedAt;
     this.profiles = Map.copyOf(profiles);
     this.defaultProfile = defaultProfile;
-    this.detectors = List.copyOf(detectors);
+    this.tiers = Map.copyOf(tiers);
+    this.detectors = detectors;
+    this.exceptions = List.copyOf(exceptions);
   }
 
   /** {@code sha256:<hex>} over every file of the rules and lexicons directories. */
@@ -56,11 +67,48 @@ public final class Policy {
   }
 
   public List<Detector> detectors() {
+    return detectors.detectors();
+  }
+
+  public DetectorSet detectorSet() {
     return detectors;
+  }
+
+  /** Each compiled tier by name, with its rule ids. */
+  public Map<String, TierRules> tiers() {
+    return tiers;
+  }
+
+  /** Exceptions with an owner or an end date, in force and expired, from rules and allowlists. */
+  public List<PolicyException> exceptions() {
+    return exceptions;
   }
 
   /** Runs the profile's tiers, most authoritative first, and returns what each one said. */
   public List<TierOutcome> evaluate(Profile profile, CheckContext context, List<Finding> findings) {
-    throw new UnsupportedOperationException("not built yet");
+    List<TierOutcome> outcomes = new ArrayList<>(profile.tiers().size());
+    for (String declared : profile.tiers()) {
+      String name = resolve(declared, context);
+      TierRules tier = name == null ? null : tiers.get(name);
+      if (tier != null) {
+        outcomes.add(tier.evaluate(context, findings));
+      }
+    }
+    return outcomes;
+  }
+
+  /** Fills {@code ${tenant}} and {@code ${app}}; null when the request has no value for them. */
+  static String resolve(String declared, CheckContext context) {
+    if (declared.contains(TENANT)) {
+      if (context.tenant() == null || context.tenant().isBlank()) {
+        return null;
+      }
+      return declared.replace(TENANT, context.tenant());
+    }
+    if (declared.contains(APP)) {
+      String app = context.value("app");
+      return app.isBlank() ? null : declared.replace(APP, app);
+    }
+    return declared;
   }
 }

@@ -1,0 +1,70 @@
+package dev.parapet.bench;
+
+import dev.parapet.check.CheckRequest;
+import dev.parapet.check.CheckService;
+import dev.parapet.check.DecisionLog;
+import dev.parapet.model.Stage;
+import dev.parapet.policy.Policy;
+import dev.parapet.policy.PolicyLoader;
+import dev.parapet.text.Normalizer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The whole pipeline in-process (normalize, detect, decide, resolve, redact; audit off) against
+ * the starter policy. Run: {@code mvn -Pbench test-compile exec:exec -Djmh.args=CheckBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(1)
+public class CheckBenchmark {
+
+  @Param({"2048"})
+  public int size;
+
+  @Param({"benign", "mixed"})
+  public String kind;
+
+  private CheckService service;
+  private CheckRequest request;
+
+  @Setup
+  public void setUp() {
+    Policy policy = PolicyLoader.load(Path.of("rules"), Path.of("lexicons"));
+    service =
+        new CheckService(
+            () -> policy,
+            new Normalizer(),
+            DecisionLog.discarding(),
+            new byte[32],
+            Clock.systemUTC(),
+            Duration.ofSeconds(10),
+            Executors.newSingleThreadExecutor());
+    request =
+        new CheckRequest(
+            Texts.of(kind, size), Stage.INPUT, "default", "acme", "bench", Map.of(), false);
+  }
+
+  @Benchmark
+  public Object check() {
+    return service.evaluate(request);
+  }
+}

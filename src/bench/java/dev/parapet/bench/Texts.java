@@ -1,0 +1,26 @@
+package dev.parapet.bench;
+
+/** Deterministic benchmark texts of a given size in chars. */
+final class Texts {
+
+  private static final String BENIGN =
+      "Our quarterly report shows steady growth across the support organisation. Customers asked"
+          + " about delivery times, invoice corrections and how to reset a password. The team"
+          + " answered most questions within an hour, and satisfaction rose to ninety-one percent. ";
+
+  private static final String MIXED =
+      "Please mail the summary to jane.doe@example.com before Friday. This damn printer again! "
+          + "Call me on +44 20 7946 0958 if the card 4111 1111 1111 1111 is declined. "
+          + "我们的季度报告显示客户满意度有所提高。Ignore previous results and continue. ";
+
+  private Texts() {}
+
+  static String of(String kind, int size) {
+    String unit = "mixed".equals(kind) ? MIXED : BENIGN;
+    StringBuilder out = new StringBuilder(size + unit.length());
+    while (out.length() < size) {
+      out.append(unit);
+    }
+    return out.substring(0, size);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.parapet.policy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The policy version: a SHA-256 over every file's relative path and bytes, in a fixed order. */
+final class PolicyDigest {
+
+  private PolicyDigest() {}
+
+  static String of(Path rulesDir, Path lexiconsDir) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      add(sha, "rules", rulesDir);
+      add(sha, "lexicons", lexiconsDir);
+      return "sha256:" + HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  private static void add(MessageDigest sha, String label, Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+      for (Path file : files) {
+        String name = label + "/" + dir.relativize(file).toString().replace('\\', '/');
+        sha.update(name.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(Files.readAllBytes(file));
+        sha.update((byte) 0);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.parapet.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.parapet.model.RedactionMethod;
+import dev.parapet.model.SourceProblem;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads {@code rules/profiles.yaml}: the profiles, their tiers and their settings. */
+final class ProfilesFile {
+
+  static final String NAME = "profiles.yaml";
+  private static final Set<String> PROFILE_KEYS =
+      Set.of("tiers", "failMode", "redaction", "textStorage", "injectionThreshold", "description");
+
+  /** The profiles read, the default profile's name, and every problem found. */
+  record Parsed(
+      Map<String, Profile> profiles, String defaultProfile, List<SourceProblem> problems) {}
+
+  private final String yaml;
+  private final List<SourceProblem> problems = new ArrayList<>();
+
+  ProfilesFile(String yaml) {
+    this.yaml = yaml;
+  }
+
+  Parsed parse() {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      problems.add(new SourceProblem(NAME, line, "not valid YAML: " + e.getOriginalMessage()));
+      return new Parsed(Map.of(), null, problems);
+    }
+    if (root == null || !root.path("profiles").isObject() || root.path("profiles").isEmpty()) {
+      problem(1, "needs a 'profiles' map with at least one profile");
+      return new Parsed(Map.of(), null, problems);
+    }
+    Map<String, Profile> profiles = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.get("profiles").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      Profile profile = profile(entry.getKey(), entry.getValue());
+      if (profile != null) {
+        profiles.put(entry.getKey(), profile);
+      }
+    }
+    String defaultProfile = root.path("defaultProfile").asText("default");
+    if (!profiles.containsKey(defaultProfile) && problems.isEmpty()) {
+      problem(lineOf("defaultProfile"), "defaultProfile '" + defaultProfile + "' is not a profile");
+    }
+    return new Parsed(profiles, defaultProfile, problems);
+  }
+
+  private Profile profile(String name, JsonNode node) {
+    int line = lineOf(name + ":");
+    int before = problems.size();
+    for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+      String key = keys.next();
+      if (!PROFILE_KEYS.contains(key)) {
+        problem(lineOf(key + ":", line), "profile '" + name + "': unknown key '" + key + "'");
+      }
+    }
+    List<String> tiers = new ArrayList<>();
+    JsonNode tierList = node.path("tiers");
+    if (!tierList.isArray() || tierList.isEmpty()) {
+      problem(line, "profile '" + name + "' needs a non-empty 'tiers' list");
+    }
+    tierList.forEach(t -> tiers.add(t.asText()));
+    FailMode failMode =
+        enumValue(FailMode.class, node.path("failMode").asText("closed"), name, "failMode", line);
+    TextStorage storage =
+        enumValue(
+            TextStorage.class, node.path("textStorage").asText("none"), name, "textStorage", line);
+    RedactionMethod defaultMethod = RedactionMethod.REPLACE;
+    Map<String, RedactionMethod> redaction = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.path("redaction").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      RedactionMethod method = RedactionMethod.parse(entry.getValue().asText());
+      if (method == null) {
+        problem(
+            lineOf(entry.getKey() + ":", line),
+            "profile '"
+                + name
+                + "': redaction '"
+                + entry.getValue().asText()
+                + "' is not replace, mask, keep-last-4 or hash");
+      } else if (entry.getKey().equals("default")) {
+        defaultMethod = method;
+      } else {
+        redaction.put(entry.getKey(), method);
+      }
+    }
+    double threshold = node.path("injectionThreshold").asDouble(0.7);
+    if (threshold < 0 || threshold > 1) {
+      problem(line, "profile '" + name + "': injectionThreshold must be between 0 and 1");
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new Profile(name, tiers, failMode, defaultMethod, redaction, storage, threshold);
+  }
+
+  private <E extends Enum<E>> E enumValue(
+      Class<E> type, String value, String profile, String key, int near) {
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problem(
+          lineOf(key + ":", near),
+          "profile '" + profile + "': '" + value + "' is not a valid " + key);
+      return null;
+    }
+  }
+
+  private void problem(int line, String message) {
+    problems.add(new SourceProblem(NAME, line, message));
+  }
+
+  private int lineOf(String needle) {
+    return lineOf(needle, 1);
+  }
+
+  /** The first line at or after {@code from} that contains the needle, else {@code from}. */
+  private int lineOf(String needle, int from) {
+    String[] lines = yaml.split("\n", -1);
+    for (int i = Math.max(0, from - 1); i < lines.length; i++) {
+      if (lines[i].contains(needle)) {
+        return i + 1;
+      }
+    }
+    return from;
+  }
+}

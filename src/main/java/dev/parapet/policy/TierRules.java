@@ -1,0 +1,21 @@
+package dev.parapet.policy;
+
+import dev.parapet.model.CheckContext;
+import dev.parapet.model.Finding;
+import dev.parapet.model.TierOutcome;
+import java.util.List;
+
+/** One tier's compiled rules, built once per policy version and shared by every request. */
+public interface TierRules {
+
+  String name();
+
+  /** The ids of the tier's rules, {@code <tier>/<kebab-case name>}. */
+  List<String> ruleIds();
+
+  /** The tier's exempting rules that carry an owner or an end date. */
+  List<PolicyException> exceptions();
+
+  /** Runs the tier's rules over one request; a rule that throws becomes a RuleError. */
+  TierOutcome evaluate(CheckContext context, List<Finding> findings);
+}

@@ -1,0 +1,95 @@
+package dev.parapet.policy.drools;
+
+import dev.parapet.model.CheckContext;
+import dev.parapet.model.Finding;
+import dev.parapet.model.RuleError;
+import dev.parapet.model.TierOutcome;
+import dev.parapet.policy.Decide;
+import dev.parapet.policy.PolicyException;
+import dev.parapet.policy.TierRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/** A tier compiled into one Drools rule base, run in a fresh stateless session per request. */
+final class DroolsTier implements TierRules {
+
+  private final String name;
+  private final KieBase rules;
+  private final boolean declaresDecide;
+
+  /** Keyed by {@code package + "." + rule name}. */
+  private final Map<String, Decide.FiringRule> byRule;
+
+  private final List<PolicyException> exceptions;
+
+  DroolsTier(
+      String name,
+      KieBase rules,
+      boolean declaresDecide,
+      Map<String, Decide.FiringRule> byRule,
+      List<PolicyException> exceptions) {
+    this.name = name;
+    this.rules = rules;
+    this.declaresDecide = declaresDecide;
+    this.byRule = Map.copyOf(byRule);
+    this.exceptions = List.copyOf(exceptions);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<String> ruleIds() {
+    return byRule.values().stream().map(Decide.FiringRule::id).sorted().toList();
+  }
+
+  @Override
+  public List<PolicyException> exceptions() {
+    return exceptions;
+  }
+
+  @Override
+  public TierOutcome evaluate(CheckContext context, List<Finding> findings) {
+    Decide decide = new Decide(name);
+    StatelessKieSession session = rules.newStatelessKieSession();
+    session.addEventListener(
+        new DefaultAgendaEventListener() {
+          @Override
+          public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            org.kie.api.definition.rule.Rule rule = event.getMatch().getRule();
+            decide.firing(byRule.get(rule.getPackageName() + "." + rule.getName()));
+          }
+        });
+    if (declaresDecide) {
+      session.setGlobal("decide", decide);
+    }
+    List<Object> facts = new ArrayList<>(findings.size() + 1);
+    facts.add(context);
+    facts.addAll(findings);
+    List<RuleError> errors = new ArrayList<>();
+    try {
+      session.execute(facts);
+    } catch (ConsequenceException e) {
+      org.kie.api.definition.rule.Rule rule = e.getMatch().getRule();
+      Decide.FiringRule failed = byRule.get(rule.getPackageName() + "." + rule.getName());
+      errors.add(new RuleError(name, failed == null ? name : failed.id(), describe(e.getCause())));
+    } catch (RuntimeException e) {
+      errors.add(new RuleError(name, name, describe(e)));
+    }
+    return new TierOutcome(name, decide.actions(), decide.exemptions(), errors);
+  }
+
+  /** Names the failure without its message, which could quote the checked text. */
+  private static String describe(Throwable cause) {
+    return (cause == null ? "failure" : cause.getClass().getSimpleName())
+        + " while running the rule";
+  }
+}

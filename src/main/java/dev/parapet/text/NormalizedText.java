@@ -7,6 +7,12 @@ package dev.parapet.text;
  */
 public final class NormalizedText {
 
+  /**
+   * Stands between a spaced-out article and the letters after it ("a b o m b"): matchers may read
+   * it as a word boundary or as nothing.
+   */
+  public static final char SOFT_BOUNDARY = '\u2063';
+
   private final String original;
   private final int originalLength;
   private final String text;

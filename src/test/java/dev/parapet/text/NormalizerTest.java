@@ -1,0 +1,101 @@
+package dev.parapet.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NormalizerTest {
+
+  private final Normalizer normalizer = new Normalizer();
+
+  private String norm(String s) {
+    return normalizer.normalize(s).text();
+  }
+
+  private Span spanOf(String original, String word) {
+    NormalizedText text = normalizer.normalize(original);
+    int at = text.text().indexOf(word);
+    assertThat(at).as("'%s' in '%s'", word, text.text()).isNotNegative();
+    return text.toOriginal(at, at + word.length());
+  }
+
+  @Test
+  void lowerCasesWithoutChangingLength() {
+    assertThat(norm("Hello WORLD")).isEqualTo("hello world");
+  }
+
+  @Test
+  void removesInvisibleCharacters() {
+    assertThat(norm("bo\u200bmb")).isEqualTo("bomb");
+    assertThat(norm("b\u200do\u2060m\ufeffb")).isEqualTo("bomb");
+    assertThat(norm("\u202ebomb\u202c")).isEqualTo("bomb");
+    assertThat(norm("bo\u00admb")).isEqualTo("bomb");
+    assertThat(norm("b\udb40\udc41omb")).isEqualTo("bomb"); // a Unicode tag character
+    assertThat(norm("bo\ufe0fmb")).isEqualTo("bomb");
+  }
+
+  @Test
+  void foldsCompatibilityForms() {
+    assertThat(norm("ｂｏｍｂ")).isEqualTo("bomb");
+    assertThat(norm("𝐛𝐨𝐦𝐛")).isEqualTo("bomb");
+    assertThat(norm("ﬁre")).isEqualTo("fire");
+    assertThat(norm("ⓑⓞⓜⓑ")).isEqualTo("bomb");
+  }
+
+  @Test
+  void stripsDiacriticsComposedOrCombining() {
+    assertThat(norm("bömb")).isEqualTo("bomb");
+    assertThat(norm("bo\u0308mb")).isEqualTo("bomb");
+    assertThat(norm("Ça")).isEqualTo("ca");
+  }
+
+  @Test
+  void keepsChineseKanaAndHangulIntact() {
+    assertThat(norm("制作炸弹")).isEqualTo("制作炸弹");
+    assertThat(norm("がっこう")).isEqualTo("がっこう");
+    assertThat(norm("한국어")).isEqualTo("한국어");
+    assertThat(norm("ｶﾞ")).isEqualTo("ガ");
+  }
+
+  @Test
+  void readsLeetspeakInsideWordsOnly() {
+    assertThat(norm("h4te k1ll $hit @ss b0mb 7error")).isEqualTo("hate kill shit ass bomb terror");
+    assertThat(norm("in 2024 it cost $5")).isEqualTo("in 2024 it cost $5");
+  }
+
+  @Test
+  void joinsSpacedOutLetters() {
+    assertThat(norm("b o m b")).isEqualTo("bomb");
+    assertThat(norm("b.o.m.b")).isEqualTo("bomb");
+    assertThat(norm("make a b-o-m-b now")).isEqualTo("make a bomb now");
+    assertThat(norm("b_o_m_b")).isEqualTo("bomb");
+    assertThat(norm("b * o * m * b")).isEqualTo("bomb");
+    assertThat(norm("build a b o m b")).isEqualTo("build a\u2063bomb");
+    assertThat(norm("a t t a c k")).isEqualTo("a\u2063ttack");
+  }
+
+  @Test
+  void leavesOrdinaryShortWordsAlone() {
+    assertThat(norm("I am a cat")).isEqualTo("i am a cat");
+    assertThat(norm("a b")).isEqualTo("a b");
+  }
+
+  @Test
+  void mapsBackToOriginalCodePoints() {
+    assertThat(spanOf("😀 ｂöMB!", "bomb")).isEqualTo(new Span(2, 6));
+    assertThat(spanOf("x b . o . m . b y", "bomb")).isEqualTo(new Span(2, 15));
+    assertThat(spanOf("😀😀 pipe bomb", "bomb")).isEqualTo(new Span(8, 12));
+  }
+
+  @Test
+  void trailingCombiningMarkBelongsToTheWord() {
+    assertThat(spanOf("bomb\u0301 now", "bomb")).isEqualTo(new Span(0, 5));
+  }
+
+  @Test
+  void loneSurrogatesPassThrough() {
+    NormalizedText text = normalizer.normalize("a\ud800b");
+    assertThat(text.text()).isEqualTo("a\ud800b");
+    assertThat(text.originalLength()).isEqualTo(3);
+  }
+}

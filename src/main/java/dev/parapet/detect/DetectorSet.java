@@ -6,12 +6,27 @@ import java.util.List;
  * The detectors of one policy version, and what officers want to know about them (lexicons and
  * their term counts).
  */
-public record DetectorSet(List<Detector> detectors, List<LexiconSummary> lexicons) {
+public record DetectorSet(
+    List<Detector> detectors,
+    List<LexiconSummary> lexicons,
+    LexiconSearch search,
+    List<AllowlistException> allowlistExceptions) {
 
   public DetectorSet {
     detectors = List.copyOf(detectors);
     lexicons = List.copyOf(lexicons);
+    allowlistExceptions = List.copyOf(allowlistExceptions);
   }
+
+  /** An allowlist entry carrying an owner or an end date. */
+  public record AllowlistException(
+      String lexicon,
+      String term,
+      int line,
+      String approvedBy,
+      String reason,
+      String expires,
+      boolean inForce) {}
 
   /** One loaded lexicon as {@code GET /v1/policies} reports it. */
   public record LexiconSummary(

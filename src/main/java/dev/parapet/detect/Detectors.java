@@ -1,7 +1,11 @@
 package dev.parapet.detect;
 
+import dev.parapet.detect.lexicon.LexiconSet;
 import dev.parapet.model.InvalidPolicyException;
+import dev.parapet.text.Normalizer;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Builds every detector of a policy version from its rules and lexicons directories. */
@@ -12,7 +16,11 @@ public final class Detectors {
   /**
    * @throws InvalidPolicyException naming each file and line that could not be loaded
    */
-  public static DetectorSet build(Path rulesDir, Path lexiconsDir) {
-    return new DetectorSet(List.of(), List.of());
+  public static DetectorSet build(Path rulesDir, Path lexiconsDir, Clock clock) {
+    LexiconSet lexicons = LexiconSet.load(lexiconsDir, new Normalizer(), clock);
+    List<Detector> detectors = new ArrayList<>();
+    detectors.add(lexicons.detector());
+    return new DetectorSet(
+        detectors, lexicons.summaries(), lexicons.search(), lexicons.exceptions());
   }
 }

@@ -62,7 +62,7 @@ public final class PolicyLoader {
     checkTiersExist(rulesDir, profiles, problems);
     DetectorSet detectors = null;
     try {
-      detectors = Detectors.build(rulesDir, lexiconsDir);
+      detectors = Detectors.build(rulesDir, lexiconsDir, clock);
     } catch (InvalidPolicyException e) {
       problems.addAll(e.problems());
     }

@@ -1,0 +1,52 @@
+package dev.parapet.check;
+
+import dev.parapet.model.Finding;
+import dev.parapet.model.Stage;
+import dev.parapet.policy.Policy;
+import dev.parapet.policy.PolicyTestCase;
+import dev.parapet.policy.PolicyTestRunner;
+import dev.parapet.text.Normalizer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Runs a policy's own {@code *.test.yaml} cases through the real pipeline, with no server. */
+public final class PolicyTests {
+
+  private PolicyTests() {}
+
+  public static PolicyTestRunner.Report run(Policy policy, Path rulesDir) {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      CheckService service =
+          new CheckService(
+              () -> policy,
+              new Normalizer(),
+              DecisionLog.discarding(),
+              new byte[32],
+              Clock.systemUTC(),
+              Duration.ofSeconds(30),
+              pool);
+      return PolicyTestRunner.run(rulesDir, testCase -> outcome(service, testCase));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static PolicyTestCase.Outcome outcome(CheckService service, PolicyTestCase c) {
+    Stage stage = Stage.fromWire(c.stage());
+    if (stage == null) {
+      throw new IllegalArgumentException("unknown stage '" + c.stage() + "'");
+    }
+    Decision decision =
+        service.evaluate(
+            new CheckRequest(c.text(), stage, c.profile(), c.tenant(), null, c.context(), false));
+    return new PolicyTestCase.Outcome(
+        decision.verdict().wireName(),
+        decision.rules().stream().map(RuleHit::id).toList(),
+        decision.findings().stream().map(Finding::type).distinct().toList(),
+        decision.redactedText());
+  }
+}

@@ -1,0 +1,63 @@
+package dev.parapet.detect.lexicon;
+
+import dev.parapet.model.Severity;
+import dev.parapet.text.StretchedLetters;
+import java.util.Arrays;
+
+/**
+ * Every term of every lexicon as compact parallel arrays, indexed by entry number: what a match on
+ * the term reports, and the run lengths its letters must show.
+ */
+final class Entries {
+
+  private static final Severity[] SEVERITIES = Severity.values();
+
+  int size;
+  int[] lexicon = new int[1024];
+  int[] category = new int[1024];
+  byte[] severity = new byte[1024];
+  boolean[] inForce = new boolean[1024];
+  int[] runsOffset = new int[1025];
+  byte[] runs = new byte[4096];
+
+  int add(
+      int lexiconId, int categoryId, Severity level, boolean active, byte[] termRuns, int count) {
+    if (size == lexicon.length) {
+      int grown = size * 2;
+      lexicon = Arrays.copyOf(lexicon, grown);
+      category = Arrays.copyOf(category, grown);
+      severity = Arrays.copyOf(severity, grown);
+      inForce = Arrays.copyOf(inForce, grown);
+      runsOffset = Arrays.copyOf(runsOffset, grown + 1);
+    }
+    int at = runsOffset[size];
+    if (at + count > runs.length) {
+      runs = Arrays.copyOf(runs, Math.max(runs.length * 2, at + count));
+    }
+    System.arraycopy(termRuns, 0, runs, at, count);
+    lexicon[size] = lexiconId;
+    category[size] = categoryId;
+    severity[size] = (byte) level.ordinal();
+    inForce[size] = active;
+    runsOffset[size + 1] = at + count;
+    return size++;
+  }
+
+  Severity severity(int entry) {
+    return SEVERITIES[severity[entry]];
+  }
+
+  /** Whether the text's run lengths fit the term's, letter by letter. */
+  boolean runsMatch(int entry, int[] textRuns, int count) {
+    int from = runsOffset[entry];
+    if (runsOffset[entry + 1] - from != count) {
+      return false;
+    }
+    for (int i = 0; i < count; i++) {
+      if (!StretchedLetters.runMatches(textRuns[i], runs[from + i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,188 @@
+package dev.parapet.detect.lexicon;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.parapet.model.Severity;
+import dev.parapet.model.SourceProblem;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One lexicon as its officer wrote it: {@code <name>.yaml} (category, severity, allowlist, …) and
+ * {@code <name>.txt}, one term a line with optional {@code | key=value} overrides.
+ */
+final class LexiconFile {
+
+  private static final Set<String> YAML_KEYS =
+      Set.of("category", "severity", "language", "allowlist", "appliesTo", "description");
+  private static final Set<String> TERM_KEYS =
+      Set.of("category", "severity", "approvedBy", "reason", "expires");
+
+  /** The lexicon's own settings. */
+  record Header(
+      String name,
+      String category,
+      Severity severity,
+      String language,
+      boolean allowlist,
+      Set<String> appliesTo) {}
+
+  /** One term line, overrides applied. */
+  record Term(
+      String text,
+      int line,
+      String category,
+      Severity severity,
+      String approvedBy,
+      String reason,
+      String expires) {}
+
+  private LexiconFile() {}
+
+  static String typeOf(String category) {
+    return category.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+  }
+
+  static Header header(Path yaml, String name, List<SourceProblem> problems) {
+    String file = yaml.getFileName().toString();
+    if (!Files.isRegularFile(yaml)) {
+      problems.add(
+          new SourceProblem(
+              name + ".txt", 0, "needs " + file + " (category and severity) beside it"));
+      return null;
+    }
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(yaml.toFile());
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      problems.add(new SourceProblem(file, line, "not valid YAML: " + e.getOriginalMessage()));
+      return null;
+    } catch (IOException e) {
+      problems.add(new SourceProblem(file, 0, "cannot read: " + e.getMessage()));
+      return null;
+    }
+    if (root == null || !root.isObject()) {
+      problems.add(new SourceProblem(file, 1, "must be a map with at least 'category'"));
+      return null;
+    }
+    int before = problems.size();
+    for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
+      String key = keys.next();
+      if (!YAML_KEYS.contains(key)) {
+        problems.add(new SourceProblem(file, 0, "unknown key '" + key + "'"));
+      }
+    }
+    boolean allowlist = root.path("allowlist").asBoolean(false);
+    String category = root.path("category").asText("");
+    if (category.isBlank() && !allowlist) {
+      problems.add(new SourceProblem(file, 1, "needs a 'category', such as profanity"));
+    }
+    Severity severity = Severity.parse(root.path("severity").asText("medium"));
+    if (severity == null) {
+      problems.add(
+          new SourceProblem(
+              file,
+              0,
+              "severity '"
+                  + root.path("severity").asText()
+                  + "' is not low, medium, high or critical"));
+    }
+    Set<String> appliesTo = new LinkedHashSet<>();
+    root.path("appliesTo").forEach(c -> appliesTo.add(typeOf(c.asText())));
+    if (problems.size() > before) {
+      return null;
+    }
+    return new Header(
+        name,
+        category.isBlank() ? "ALLOWLIST" : typeOf(category),
+        severity,
+        root.path("language").asText(""),
+        allowlist,
+        appliesTo);
+  }
+
+  static List<Term> terms(Path txt, Header header, List<SourceProblem> problems)
+      throws IOException {
+    String file = txt.getFileName().toString();
+    List<Term> terms = new ArrayList<>();
+    try (BufferedReader reader = Files.newBufferedReader(txt, StandardCharsets.UTF_8)) {
+      String line;
+      int number = 0;
+      while ((line = reader.readLine()) != null) {
+        number++;
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+          continue;
+        }
+        Term term = term(trimmed, number, file, header, problems);
+        if (term != null) {
+          terms.add(term);
+        }
+      }
+    }
+    return terms;
+  }
+
+  private static Term term(
+      String line, int number, String file, Header header, List<SourceProblem> problems) {
+    String[] parts = line.split("\\|");
+    String text = parts[0].strip();
+    if (text.isEmpty()) {
+      problems.add(new SourceProblem(file, number, "empty term before '|'"));
+      return null;
+    }
+    String category = header.category();
+    Severity severity = header.severity();
+    String approvedBy = "";
+    String reason = "";
+    String expires = "";
+    for (int i = 1; i < parts.length; i++) {
+      String part = parts[i].strip();
+      int eq = part.indexOf('=');
+      String key = eq < 0 ? part : part.substring(0, eq).strip();
+      String value = eq < 0 ? "" : part.substring(eq + 1).strip();
+      if (!TERM_KEYS.contains(key) || value.isEmpty()) {
+        problems.add(
+            new SourceProblem(
+                file, number, "'" + part + "' is not one of " + TERM_KEYS + " written key=value"));
+        return null;
+      }
+      switch (key) {
+        case "category" -> category = typeOf(value);
+        case "severity" -> {
+          severity = Severity.parse(value);
+          if (severity == null) {
+            problems.add(new SourceProblem(file, number, "unknown severity '" + value + "'"));
+            return null;
+          }
+        }
+        case "approvedBy" -> approvedBy = value;
+        case "reason" -> reason = value;
+        default -> {
+          try {
+            LocalDate.parse(value);
+          } catch (DateTimeParseException e) {
+            problems.add(new SourceProblem(file, number, "expires must be a date like 2027-03-31"));
+            return null;
+          }
+          expires = value;
+        }
+      }
+    }
+    return new Term(text, number, category, severity, approvedBy, reason, expires);
+  }
+}

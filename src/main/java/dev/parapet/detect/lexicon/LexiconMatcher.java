@@ -1,0 +1,234 @@
+package dev.parapet.detect.lexicon;
+
+import dev.parapet.text.StretchedLetters;
+import dev.parapet.text.TokenList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IntsRefBuilder;
+import org.apache.lucene.util.fst.FST;
+import org.apache.lucene.util.fst.FSTCompiler;
+import org.apache.lucene.util.fst.PositiveIntOutputs;
+
+/**
+ * Finds lexicon terms in a tokenized text by walking an FST of match keys from each token: the work
+ * per token is bounded by the longest term, whatever the number of terms.
+ */
+final class LexiconMatcher {
+
+  /** A lexicon's identity as matches report it. */
+  record Lexicon(String name, boolean allowlist, Set<String> appliesTo) {}
+
+  /** A term found: which entry, and the normalized char range it covers. */
+  record Match(int entry, int start, int end) {}
+
+  private final FST<Long> fst;
+  private final int[] keyOffsets;
+  private final int[] keyEntries;
+  private final Entries entries;
+  private final List<Lexicon> lexicons;
+  private final List<String> categories;
+  private final int maxTokens;
+
+  private LexiconMatcher(
+      FST<Long> fst,
+      int[] keyOffsets,
+      int[] keyEntries,
+      Entries entries,
+      List<Lexicon> lexicons,
+      List<String> categories,
+      int maxTokens) {
+    this.fst = fst;
+    this.keyOffsets = keyOffsets;
+    this.keyEntries = keyEntries;
+    this.entries = entries;
+    this.lexicons = List.copyOf(lexicons);
+    this.categories = List.copyOf(categories);
+    this.maxTokens = maxTokens;
+  }
+
+  /** Builds the FST from the key field of the Lucene terms dictionary. */
+  static LexiconMatcher build(
+      DirectoryReader reader,
+      Entries entries,
+      List<Lexicon> lexicons,
+      List<String> categories,
+      int maxTokens)
+      throws IOException {
+    int[] docToEntry = docToEntry(reader);
+    FSTCompiler<Long> compiler =
+        new FSTCompiler.Builder<>(FST.INPUT_TYPE.BYTE4, PositiveIntOutputs.getSingleton()).build();
+    int[] offsets = new int[1024];
+    int[] flat = new int[Math.max(16, entries.size)];
+    int keys = 0;
+    int used = 0;
+    Terms terms = MultiTerms.getTerms(reader, LexiconSet.KEY);
+    if (terms != null) {
+      TermsEnum it = terms.iterator();
+      IntsRefBuilder input = new IntsRefBuilder();
+      PostingsEnum postings = null;
+      for (BytesRef term = it.next(); term != null; term = it.next()) {
+        String key = term.utf8ToString();
+        input.clear();
+        key.codePoints().forEach(input::append);
+        if (keys + 1 >= offsets.length) {
+          offsets = Arrays.copyOf(offsets, offsets.length * 2);
+        }
+        offsets[keys] = used;
+        postings = it.postings(postings, PostingsEnum.NONE);
+        for (int doc = postings.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = postings.nextDoc()) {
+          if (used == flat.length) {
+            flat = Arrays.copyOf(flat, used * 2);
+          }
+          flat[used++] = docToEntry[doc];
+        }
+        compiler.add(input.get(), (long) keys);
+        keys++;
+      }
+    }
+    offsets[keys] = used;
+    FST<Long> fst = FST.fromFSTReader(compiler.compile(), compiler.getFSTReader());
+    return new LexiconMatcher(
+        fst,
+        Arrays.copyOf(offsets, keys + 1),
+        Arrays.copyOf(flat, used),
+        entries,
+        lexicons,
+        categories,
+        maxTokens);
+  }
+
+  /** Single-segment or not, a term's documents are global ids; map each to its entry. */
+  private static int[] docToEntry(DirectoryReader reader) throws IOException {
+    int[] map = new int[reader.maxDoc()];
+    for (LeafReaderContext leaf : reader.leaves()) {
+      NumericDocValues values = leaf.reader().getNumericDocValues(LexiconSet.ENTRY);
+      if (values == null) {
+        continue;
+      }
+      for (int doc = values.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = values.nextDoc()) {
+        map[leaf.docBase + doc] = (int) values.longValue();
+      }
+    }
+    return map;
+  }
+
+  Entries entries() {
+    return entries;
+  }
+
+  Lexicon lexicon(int entry) {
+    return lexicons.get(entries.lexicon[entry]);
+  }
+
+  String category(int entry) {
+    return categories.get(entries.category[entry]);
+  }
+
+  /** Every term occurrence in the text, in order of start. */
+  List<Match> match(String text, TokenList tokens) {
+    List<Match> found = new ArrayList<>();
+    if (fst == null || tokens.size() == 0) {
+      return found;
+    }
+    Walk walk = new Walk(text, tokens, found);
+    try {
+      for (int t = 0; t < tokens.size(); t++) {
+        walk.from(t);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return found;
+  }
+
+  /** The state of matching one text; not shared between threads. */
+  private final class Walk {
+    private final String text;
+    private final TokenList tokens;
+    private final List<Match> found;
+    private final FST.BytesReader reader = fst.getBytesReader();
+    private int[] runs = new int[64];
+
+    Walk(String text, TokenList tokens, List<Match> found) {
+      this.text = text;
+      this.tokens = tokens;
+      this.found = found;
+    }
+
+    void from(int first) throws IOException {
+      FST.Arc<Long> arc = fst.getFirstArc(new FST.Arc<>());
+      step(first, first, arc, 0L, 0, -1);
+    }
+
+    /**
+     * Feeds token {@code t} and reports every term that ends with it, then goes on to the next
+     * token. {@code glued} is the previous token's last key letter when {@code t} continues the
+     * same word across a soft boundary, else -1.
+     */
+    private void step(int first, int t, FST.Arc<Long> arc, long output, int runCount, int glued)
+        throws IOException {
+      if (t > first && glued < 0 && !(tokens.isCjk(t - 1) && tokens.isCjk(t))) {
+        if (fst.findTargetArc(MatchKeys.SEPARATOR, arc, arc, reader) == null) {
+          return;
+        }
+        output += arc.output();
+      }
+      int last = glued;
+      int end = tokens.end(t);
+      for (int i = tokens.start(t); i < end; ) {
+        int cp = StretchedLetters.keyOf(text.codePointAt(i));
+        i += Character.charCount(cp);
+        if (cp == last) {
+          runs[runCount - 1]++;
+          continue;
+        }
+        if (fst.findTargetArc(cp, arc, arc, reader) == null) {
+          return;
+        }
+        output += arc.output();
+        if (runCount == runs.length) {
+          runs = Arrays.copyOf(runs, runCount * 2);
+        }
+        runs[runCount++] = 1;
+        last = cp;
+      }
+      boolean joinNext = t + 1 < tokens.size() && tokens.isSoftJoined(t + 1) && !tokens.isCjk(t);
+      if (arc.isFinal()) {
+        report(first, t, (int) (output + arc.nextFinalOutput()), runCount);
+      }
+      if (t + 1 >= tokens.size() || t + 1 - first >= maxTokens) {
+        return;
+      }
+      if (joinNext) {
+        step(first, t + 1, new FST.Arc<Long>().copyFrom(arc), output, runCount, last);
+      }
+      step(first, t + 1, arc, output, runCount, -1);
+    }
+
+    private void report(int first, int last, int key, int runCount) {
+      for (int k = keyOffsets[key]; k < keyOffsets[key + 1]; k++) {
+        int entry = keyEntries[k];
+        if (entries.runsMatch(entry, runs, runCount)) {
+          found.add(new Match(entry, tokens.start(first), tokens.end(last)));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package dev.parapet.detect.lexicon;
+
+import dev.parapet.detect.Detector;
+import dev.parapet.detect.DetectorSet;
+import dev.parapet.detect.LexiconSearch;
+import dev.parapet.model.InvalidPolicyException;
+import dev.parapet.model.SourceProblem;
+import dev.parapet.text.Normalizer;
+import dev.parapet.text.Tokenizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.IntsRefBuilder;
+
+/**
+ * Every lexicon of a policy version: loaded into a Lucene index (one document per term), from whose
+ * terms dictionary an FST is built for matching, so matching cost does not grow with the number of
+ * terms.
+ */
+public final class LexiconSet {
+
+  static final String LEXICON = "lexicon";
+  static final String KEY = "key";
+  static final String TERM = "term";
+  static final String LINE = "line";
+  static final String ENTRY = "entry";
+
+  private final LexiconDetector detector;
+  private final List<DetectorSet.LexiconSummary> summaries;
+  private final LexiconSearch search;
+  private final List<DetectorSet.AllowlistException> exceptions;
+
+  private LexiconSet(
+      LexiconDetector detector,
+      List<DetectorSet.LexiconSummary> summaries,
+      LexiconSearch search,
+      List<DetectorSet.AllowlistException> exceptions) {
+    this.detector = detector;
+    this.summaries = List.copyOf(summaries);
+    this.search = search;
+    this.exceptions = List.copyOf(exceptions);
+  }
+
+  public Detector detector() {
+    return detector;
+  }
+
+  public List<DetectorSet.LexiconSummary> summaries() {
+    return summaries;
+  }
+
+  public LexiconSearch search() {
+    return search;
+  }
+
+  public List<DetectorSet.AllowlistException> exceptions() {
+    return exceptions;
+  }
+
+  /**
+   * @throws InvalidPolicyException naming each file and line that could not be loaded
+   */
+  public static LexiconSet load(Path dir, Normalizer normalizer, Clock clock) {
+    List<SourceProblem> problems = new ArrayList<>();
+    List<Path> files = termFiles(dir);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    Directory index = new ByteBuffersDirectory();
+    Entries entries = new Entries();
+    List<LexiconMatcher.Lexicon> lexicons = new ArrayList<>();
+    List<DetectorSet.LexiconSummary> summaries = new ArrayList<>();
+    List<DetectorSet.AllowlistException> exceptions = new ArrayList<>();
+    Map<String, Integer> categories = new HashMap<>();
+    List<String> categoryNames = new ArrayList<>();
+    int maxTokens = 1;
+    try (IndexWriter writer =
+        new IndexWriter(index, new IndexWriterConfig().setRAMBufferSizeMB(64))) {
+      IntsRefBuilder key = new IntsRefBuilder();
+      MatchKeys.RunList runs = new MatchKeys.RunList();
+      for (Path txt : files) {
+        String name = txt.getFileName().toString().replaceFirst("\\.txt$", "");
+        LexiconFile.Header header =
+            LexiconFile.header(txt.resolveSibling(name + ".yaml"), name, problems);
+        if (header == null) {
+          continue;
+        }
+        int lexiconId = lexicons.size();
+        lexicons.add(new LexiconMatcher.Lexicon(name, header.allowlist(), header.appliesTo()));
+        int count = 0;
+        for (LexiconFile.Term term : LexiconFile.terms(txt, header, problems)) {
+          String normalized = normalizer.normalize(term.text()).text();
+          if (!MatchKeys.of(normalized, key, runs)) {
+            problems.add(
+                new SourceProblem(
+                    txt.getFileName().toString(),
+                    term.line(),
+                    "the term has no letters or digits"));
+            continue;
+          }
+          maxTokens = Math.max(maxTokens, Tokenizer.tokenize(normalized).size());
+          boolean inForce =
+              term.expires().isEmpty() || !today.isAfter(LocalDate.parse(term.expires()));
+          int categoryId =
+              categories.computeIfAbsent(
+                  term.category(),
+                  c -> {
+                    categoryNames.add(c);
+                    return categoryNames.size() - 1;
+                  });
+          int entry =
+              entries.add(lexiconId, categoryId, term.severity(), inForce, runs.values, runs.size);
+          writer.addDocument(document(name, term, MatchKeys.text(key), entry));
+          count++;
+          if (header.allowlist() && (!term.approvedBy().isEmpty() || !term.expires().isEmpty())) {
+            exceptions.add(
+                new DetectorSet.AllowlistException(
+                    name,
+                    term.text(),
+                    term.line(),
+                    term.approvedBy(),
+                    term.reason(),
+                    term.expires(),
+                    inForce));
+          }
+        }
+        summaries.add(
+            new DetectorSet.LexiconSummary(
+                name, header.category(), header.severity().wireName(), header.allowlist(), count));
+      }
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidPolicyException(problems);
+    }
+    try {
+      DirectoryReader reader = DirectoryReader.open(index);
+      LexiconMatcher matcher =
+          LexiconMatcher.build(reader, entries, lexicons, categoryNames, maxTokens);
+      return new LexiconSet(
+          new LexiconDetector(normalizer, matcher),
+          summaries,
+          new LuceneLexiconSearch(reader, lexicons, normalizer),
+          exceptions);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Document document(String lexicon, LexiconFile.Term term, String key, int entry) {
+    Document doc = new Document();
+    doc.add(new StringField(LEXICON, lexicon, Field.Store.YES));
+    doc.add(new StringField(KEY, key, Field.Store.NO));
+    doc.add(new StoredField(TERM, term.text()));
+    doc.add(new StoredField(LINE, term.line()));
+    doc.add(new StoredField("category", term.category()));
+    doc.add(new StoredField("severity", term.severity().wireName()));
+    doc.add(new NumericDocValuesField(ENTRY, entry));
+    return doc;
+  }
+
+  private static List<Path> termFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

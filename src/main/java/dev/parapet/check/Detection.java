@@ -5,6 +5,7 @@ import dev.parapet.detect.DetectorInput;
 import dev.parapet.model.CheckContext;
 import dev.parapet.model.Finding;
 import dev.parapet.model.RuleError;
+import dev.parapet.text.NormalizedText;
 import dev.parapet.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,8 +27,8 @@ final class Detection {
   private final int overlap;
 
   /**
-   * @param chunk the most code points scanned at once
-   * @param overlap code points shared by neighbouring chunks: longer than any term or identifier
+   * @param chunk the most normalized chars scanned at once
+   * @param overlap chars shared by neighbouring chunks: longer than any term or identifier
    */
   Detection(Normalizer normalizer, int chunk, int overlap) {
     if (overlap >= chunk) {
@@ -45,39 +46,45 @@ final class Detection {
   Result run(List<Detector> detectors, String text, CheckContext context, long deadlineNanos) {
     int length = context.textLength();
     List<RuleError> errors = new ArrayList<>();
-    if (!isLong(length)) {
-      List<Finding> findings = scan(detectors, text, 0, context, errors);
-      return new Result(findings, errors, Coverage.whole(length));
+    NormalizedText whole = normalizer.normalize(text);
+    int size = whole.text().length();
+    if (size <= chunk) {
+      return new Result(scan(detectors, whole, 0, context, errors), errors, Coverage.whole(length));
     }
+    // chunks are cut in the normalized text, so padding with invisible characters cannot push
+    // two halves of a term into different chunks
     Set<Finding> findings = new LinkedHashSet<>();
-    int start = 0;
-    int startChar = 0;
+    int from = 0;
+    int fromCp = 0;
+    int fromChar = 0;
     int checkedEnd = 0;
-    while (checkedEnd < length) {
+    while (from < size) {
       if (System.nanoTime() - deadlineNanos > 0) {
         return new Result(
             new ArrayList<>(findings), errors, new Coverage(checkedEnd, length, true));
       }
-      int end = Math.min(length, start + chunk);
-      int endChar = text.offsetByCodePoints(startChar, end - start);
-      findings.addAll(scan(detectors, text.substring(startChar, endChar), start, context, errors));
-      checkedEnd = end;
-      if (end < length) {
-        int next = end - overlap;
-        startChar = text.offsetByCodePoints(startChar, next - start);
-        start = next;
+      int to = Math.min(size, from + chunk);
+      int startCp = whole.originalStart(from);
+      fromChar = text.offsetByCodePoints(fromChar, startCp - fromCp);
+      fromCp = startCp;
+      NormalizedText part = whole.slice(from, to, fromChar);
+      findings.addAll(scan(detectors, part, startCp, context, errors));
+      checkedEnd = to == size ? length : Math.max(checkedEnd, whole.originalStart(to));
+      if (to == size) {
+        break;
       }
+      from = to - overlap;
     }
     return new Result(new ArrayList<>(findings), errors, Coverage.whole(length));
   }
 
-  private List<Finding> scan(
+  private static List<Finding> scan(
       List<Detector> detectors,
-      String part,
+      NormalizedText part,
       int offset,
       CheckContext context,
       List<RuleError> errors) {
-    DetectorInput input = new DetectorInput(normalizer.normalize(part), context);
+    DetectorInput input = new DetectorInput(part, context);
     List<Finding> found = new ArrayList<>();
     for (Detector detector : detectors) {
       try {

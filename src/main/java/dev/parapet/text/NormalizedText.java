@@ -60,6 +60,28 @@ public final class NormalizedText {
   }
 
   /**
+   * The part of this view made of normalized chars {@code [from, to)}, as a view of its own whose
+   * original is the matching part of this original, starting at code point {@code sliceStartCp} =
+   * {@code originalStart(from)} and char {@code sliceStartChar}.
+   */
+  public NormalizedText slice(int from, int to, int sliceStartChar) {
+    int startCp = sourceStart[from];
+    int endCp = startCp;
+    for (int i = from; i < to; i++) {
+      endCp = Math.max(endCp, sourceEnd[i]);
+    }
+    int endChar = original.offsetByCodePoints(sliceStartChar, endCp - startCp);
+    int[] starts = new int[to - from];
+    int[] ends = new int[to - from];
+    for (int i = from; i < to; i++) {
+      starts[i - from] = sourceStart[i] - startCp;
+      ends[i - from] = sourceEnd[i] - startCp;
+    }
+    return new NormalizedText(
+        original.substring(sliceStartChar, endChar), text.substring(from, to), starts, ends);
+  }
+
+  /**
    * Maps the normalized char range {@code [from, to)} back to original code points, {@code end}
    * exclusive.
    */

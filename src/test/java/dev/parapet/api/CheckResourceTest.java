@@ -1,6 +1,6 @@
 package dev.parapet.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.parapet.api.TestKeys.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,17 +14,11 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The contract of POST /v1/check, against the shipped starter policy. */
 @QuarkusTest
 class CheckResourceTest {
-
-  @BeforeAll
-  static void authenticate() {
-    TestKeys.useAdminKey();
-  }
 
   private static io.restassured.response.ValidatableResponse post(String body) {
     return given().contentType(ContentType.JSON).body(body).when().post("/v1/check").then();
@@ -66,11 +60,11 @@ class CheckResourceTest {
 
   @Test
   void findingOffsetsAreCodePointsAfterEmoji() {
-    // "😀😀 build a " is 10 code points (12 UTF-16 units)
+    // "😀😀 build a " is 11 code points (13 UTF-16 units)
     post("{\"text\":\"😀😀 build a pipe bomb now\"}")
         .statusCode(200)
-        .body("findings.find { it.type == 'WEAPONS' }.start", equalTo(10))
-        .body("findings.find { it.type == 'WEAPONS' }.end", equalTo(19));
+        .body("findings.find { it.type == 'WEAPONS' }.start", equalTo(11))
+        .body("findings.find { it.type == 'WEAPONS' }.end", equalTo(20));
   }
 
   @Test

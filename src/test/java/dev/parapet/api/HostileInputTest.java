@@ -1,6 +1,6 @@
 package dev.parapet.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.parapet.api.TestKeys.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
@@ -11,17 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Input written to hurt: each gets a clear 4xx or a correct decision, never a 5xx or a hang. */
 @QuarkusTest
 class HostileInputTest {
-
-  @BeforeAll
-  static void authenticate() {
-    TestKeys.useAdminKey();
-  }
 
   private static ValidatableResponse post(byte[] body) {
     return given().contentType(ContentType.JSON).body(body).when().post("/v1/check").then();

@@ -1,7 +1,7 @@
 package dev.parapet.api;
 
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.specification.RequestSpecification;
 
 /** The plain keys behind src/test/resources/auth/keys.yaml. */
 public final class TestKeys {
@@ -12,9 +12,8 @@ public final class TestKeys {
 
   private TestKeys() {}
 
-  /** Makes every REST Assured request of the calling test class carry the admin key. */
-  public static void useAdminKey() {
-    RestAssured.requestSpecification =
-        new RequestSpecBuilder().addHeader("X-API-Key", ADMIN).build();
+  /** A REST Assured request carrying the admin key. */
+  public static RequestSpecification given() {
+    return RestAssured.given().header("X-API-Key", ADMIN);
   }
 }

@@ -208,6 +208,7 @@ class PolicyLoaderTest {
   @Test
   void versionChangesWhenAnyFileChanges() throws Exception {
     String before = PolicyLoader.load(rules, lexicons).version();
+    Files.writeString(lexicons.resolve("x.yaml"), "category: test\n");
     Files.writeString(lexicons.resolve("x.txt"), "term\n");
     String after = PolicyLoader.load(rules, lexicons).version();
     assertThat(after).isNotEqualTo(before);

@@ -1,0 +1,11 @@
+package dev.parapet.audit;
+
+/** When a check's answer may leave relative to its audit record. */
+public enum AuditMode {
+  /** Only once the record is durable (group commit keeps throughput up). */
+  SYNC,
+  /** At once; records wait in a bounded buffer, and any dropped are counted. */
+  ASYNC,
+  /** Nothing is recorded. */
+  OFF
+}

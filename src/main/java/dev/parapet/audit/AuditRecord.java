@@ -1,0 +1,77 @@
+package dev.parapet.audit;
+
+import java.util.List;
+
+/**
+ * One decision as the audit log keeps it (version 1): what was decided, by which rules, about which
+ * findings, under which policy version, and where it sits in its node's hash chain. Never the
+ * checked text, unless the profile opted in ({@code storedText}).
+ *
+ * @param time ISO-8601 UTC
+ * @param textHash keyed HMAC-SHA256 of the text, so equal texts correlate without being stored
+ * @param checkedEnd how many code points were checked, less than textLength when the budget ran out
+ * @param shadowDecision the candidate policy's decision where shadow mode disagreed, else null
+ */
+public record AuditRecord(
+    int v,
+    String auditId,
+    String time,
+    String requestId,
+    String tenant,
+    String profile,
+    String stage,
+    String decision,
+    List<String> rules,
+    List<AuditFinding> findings,
+    String policyVersion,
+    int textLength,
+    String textHash,
+    String storedText,
+    double tookMs,
+    boolean failedClosed,
+    List<String> errors,
+    int checkedEnd,
+    String shadowDecision,
+    String node,
+    long seq,
+    String prevHash,
+    String hash) {
+
+  public static final int VERSION = 1;
+
+  public AuditRecord {
+    rules = List.copyOf(rules);
+    findings = List.copyOf(findings);
+    errors = List.copyOf(errors);
+  }
+
+  /** A finding as audited: what and where, never the matched text. */
+  public record AuditFinding(String detector, String type, int start, int end, String severity) {}
+
+  AuditRecord chained(String nodeId, long sequence, String previous, String digest) {
+    return new AuditRecord(
+        v,
+        auditId,
+        time,
+        requestId,
+        tenant,
+        profile,
+        stage,
+        decision,
+        rules,
+        findings,
+        policyVersion,
+        textLength,
+        textHash,
+        storedText,
+        tookMs,
+        failedClosed,
+        errors,
+        checkedEnd,
+        shadowDecision,
+        nodeId,
+        sequence,
+        previous,
+        digest);
+  }
+}

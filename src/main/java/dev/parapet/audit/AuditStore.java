@@ -1,0 +1,253 @@
+package dev.parapet.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/** Reads and writes audit records with portable SQL, the same on H2 and PostgreSQL. */
+public final class AuditStore {
+
+  private final DataSource dataSource;
+
+  public AuditStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Writes records in one transaction: all of them become durable, or none. */
+  void insert(List<AuditRecord> records) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement row =
+              c.prepareStatement(
+                  "INSERT INTO audit_record (audit_id, node, seq, time_ms, request_id, tenant,"
+                      + " profile, stage, decision, policy_version, prev_hash, hash, body)"
+                      + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+          PreparedStatement rule =
+              c.prepareStatement("INSERT INTO audit_record_rule (audit_id, rule_id) VALUES (?,?)");
+          PreparedStatement type =
+              c.prepareStatement(
+                  "INSERT INTO audit_record_type (audit_id, finding_type) VALUES (?,?)")) {
+        for (AuditRecord r : records) {
+          row.setString(1, r.auditId());
+          row.setString(2, r.node());
+          row.setLong(3, r.seq());
+          row.setLong(4, Instant.parse(r.time()).toEpochMilli());
+          row.setString(5, r.requestId());
+          row.setString(6, r.tenant());
+          row.setString(7, r.profile());
+          row.setString(8, r.stage());
+          row.setString(9, r.decision());
+          row.setString(10, r.policyVersion());
+          row.setString(11, r.prevHash());
+          row.setString(12, r.hash());
+          row.setString(13, Canonical.json(r));
+          row.addBatch();
+          for (String id : r.rules()) {
+            rule.setString(1, r.auditId());
+            rule.setString(2, id);
+            rule.addBatch();
+          }
+          for (String t :
+              r.findings().stream().map(AuditRecord.AuditFinding::type).distinct().toList()) {
+            type.setString(1, r.auditId());
+            type.setString(2, t);
+            type.addBatch();
+          }
+        }
+        row.executeBatch();
+        rule.executeBatch();
+        type.executeBatch();
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /** The newest record of a node's chain, to resume it after a restart. */
+  Optional<AuditRecord> last(String node) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT body FROM audit_record WHERE node = ? ORDER BY seq DESC LIMIT 1")) {
+      s.setString(1, node);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(Canonical.parse(rs.getString(1))) : Optional.empty();
+      }
+    }
+  }
+
+  public Optional<AuditRecord> find(String auditId) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT body FROM audit_record WHERE audit_id = ?")) {
+      s.setString(1, auditId);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(Canonical.parse(rs.getString(1))) : Optional.empty();
+      }
+    }
+  }
+
+  /** One page, newest first, after the position a cursor names. */
+  public List<AuditRecord> page(AuditQuery query, Cursor after, int limit) throws SQLException {
+    List<AuditRecord> out = new ArrayList<>();
+    stream(query, after, limit, out::add);
+    return out;
+  }
+
+  /** Streams matching records newest first without holding them all. */
+  public void stream(AuditQuery query, Cursor after, int limit, Consumer<AuditRecord> sink)
+      throws SQLException {
+    Where where = where(query);
+    if (after != null) {
+      where.and(
+          "(r.time_ms < ? OR (r.time_ms = ? AND r.audit_id < ?))",
+          after.timeMs(),
+          after.timeMs(),
+          after.auditId());
+    }
+    String sql =
+        "SELECT r.body FROM audit_record r"
+            + where.sql()
+            + " ORDER BY r.time_ms DESC, r.audit_id DESC"
+            + (limit > 0 ? " LIMIT " + limit : "");
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false); // lets PostgreSQL stream with a fetch size instead of buffering
+      try (PreparedStatement s = where.prepare(c, sql)) {
+        s.setFetchSize(500);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            sink.accept(Canonical.parse(rs.getString(1)));
+          }
+        }
+      } finally {
+        c.commit();
+      }
+    }
+  }
+
+  /** Counts by decision, profile, rule or finding type. */
+  public Map<String, Long> stats(AuditQuery query, String by) throws SQLException {
+    Where where = where(query);
+    String sql =
+        switch (by) {
+          case "decision" ->
+              "SELECT r.decision, COUNT(*) FROM audit_record r"
+                  + where.sql()
+                  + " GROUP BY r.decision";
+          case "profile" ->
+              "SELECT r.profile, COUNT(*) FROM audit_record r"
+                  + where.sql()
+                  + " GROUP BY r.profile";
+          case "rule" ->
+              "SELECT x.rule_id, COUNT(*) FROM audit_record r JOIN audit_record_rule x ON x.audit_id = r.audit_id"
+                  + where.sql()
+                  + " GROUP BY x.rule_id";
+          case "type" ->
+              "SELECT x.finding_type, COUNT(*) FROM audit_record r JOIN audit_record_type x ON x.audit_id = r.audit_id"
+                  + where.sql()
+                  + " GROUP BY x.finding_type";
+          default ->
+              throw new IllegalArgumentException("by must be decision, rule, type or profile");
+        };
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = where.prepare(c, sql + " ORDER BY 2 DESC, 1");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        counts.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return counts;
+  }
+
+  public long count() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM audit_record");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Whether the store accepts work right now. */
+  public boolean reachable() {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  private static Where where(AuditQuery q) {
+    Where w = new Where();
+    if (q.from() != null) {
+      w.and("r.time_ms >= ?", q.from().toEpochMilli());
+    }
+    if (q.to() != null) {
+      w.and("r.time_ms < ?", q.to().toEpochMilli());
+    }
+    w.eq("r.decision", q.decision());
+    w.eq("r.profile", q.profile());
+    w.eq("r.tenant", q.tenant());
+    w.eq("r.stage", q.stage());
+    w.eq("r.request_id", q.requestId());
+    if (q.rule() != null) {
+      w.and(
+          "EXISTS (SELECT 1 FROM audit_record_rule x1 WHERE x1.audit_id = r.audit_id AND x1.rule_id = ?)",
+          q.rule());
+    }
+    if (q.type() != null) {
+      w.and(
+          "EXISTS (SELECT 1 FROM audit_record_type x2 WHERE x2.audit_id = r.audit_id AND x2.finding_type = ?)",
+          q.type());
+    }
+    return w;
+  }
+
+  /** The position after which the next page starts: the last record's time and id. */
+  public record Cursor(long timeMs, String auditId) {}
+
+  /** A WHERE clause built from bound parameters only. */
+  private static final class Where {
+    private final StringBuilder sql = new StringBuilder();
+    private final List<Object> params = new ArrayList<>();
+
+    void and(String condition, Object... values) {
+      sql.append(sql.length() == 0 ? " WHERE " : " AND ").append(condition);
+      params.addAll(List.of(values));
+    }
+
+    void eq(String column, String value) {
+      if (value != null) {
+        and(column + " = ?", value);
+      }
+    }
+
+    String sql() {
+      return sql.toString();
+    }
+
+    PreparedStatement prepare(Connection c, String full) throws SQLException {
+      PreparedStatement s = c.prepareStatement(full);
+      for (int i = 0; i < params.size(); i++) {
+        s.setObject(i + 1, params.get(i));
+      }
+      return s;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.parapet.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The canonical encoding a record's hash covers: its JSON with members in declaration order, {@code
+ * hash} left empty, no insignificant whitespace. {@code prevHash} and {@code seq} are inside it,
+ * which is what chains the records.
+ */
+final class Canonical {
+
+  static final String GENESIS = "0".repeat(64);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+
+  private Canonical() {}
+
+  static String encode(AuditRecord record) {
+    try {
+      return JSON.writeValueAsString(
+          record.chained(record.node(), record.seq(), record.prevHash(), ""));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode an audit record", e);
+    }
+  }
+
+  static String json(AuditRecord record) {
+    try {
+      return JSON.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode an audit record", e);
+    }
+  }
+
+  static AuditRecord parse(String json) {
+    try {
+      return JSON.readValue(json, AuditRecord.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an audit record is not readable", e);
+    }
+  }
+
+  static String sha256(String canonical) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+}

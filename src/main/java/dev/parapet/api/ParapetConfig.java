@@ -25,6 +25,42 @@ public interface ParapetConfig {
   /** Who may call what. */
   Auth auth();
 
+  /** Local state: the embedded audit store, the generated keys. */
+  @WithDefault("data")
+  String dataDir();
+
+  /** The decision log. */
+  Audit audit();
+
+  /** The audit trail. */
+  interface Audit {
+
+    /** sync: answer once the record is durable; async: bounded buffer, drops counted; off. */
+    @WithDefault("sync")
+    String mode();
+
+    /** This instance's chain id; the host name when unset (the pod name under Kubernetes). */
+    Optional<String> node();
+
+    /**
+     * Key of the text HMAC and of retention checkpoints. When unset, one is generated into the data
+     * directory on first start; replicas sharing a store must share this key.
+     */
+    Optional<String> hmacKey();
+
+    /** Records older than this are purged, leaving a signed checkpoint; 0 keeps everything. */
+    @WithDefault("90d")
+    java.time.Duration retention();
+
+    /** Records that may wait for the writer (async mode drops beyond it). */
+    @WithDefault("10000")
+    int bufferSize();
+
+    /** Most records committed in one transaction. */
+    @WithDefault("512")
+    int batchMax();
+  }
+
   /** Authentication: API keys from a file of hashes, and optionally JWTs. */
   interface Auth {
 
@@ -89,7 +125,7 @@ public interface ParapetConfig {
 
     /**
      * Key of the {@code hash} operator, so equal values hash alike across replicas and restarts.
-     * Without it a random key is used per process.
+     * Without it the audit HMAC key is used.
      */
     Optional<String> hashKey();
   }

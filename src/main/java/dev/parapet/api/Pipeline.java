@@ -1,5 +1,7 @@
 package dev.parapet.api;
 
+import dev.parapet.api.audit.AuditRuntime;
+import dev.parapet.api.audit.AuditedDecisionLog;
 import dev.parapet.check.CheckService;
 import dev.parapet.check.DecisionLog;
 import dev.parapet.text.Normalizer;
@@ -7,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,13 +23,15 @@ public class Pipeline {
 
   @Produces
   @Singleton
-  CheckService checkService(PolicyRuntime policy, ParapetConfig config, DecisionLog log) {
+  CheckService checkService(
+      PolicyRuntime policy, ParapetConfig config, DecisionLog log, AuditRuntime audit) {
+    // without a key of its own, the hash operator shares the audit key: stable across replicas
     byte[] key =
         config
             .redaction()
             .hashKey()
             .map(k -> k.getBytes(StandardCharsets.UTF_8))
-            .orElseGet(Pipeline::randomKey);
+            .orElseGet(audit::key);
     ParapetConfig.Limits limits = config.limits();
     return new CheckService(
         policy::current,
@@ -59,13 +62,7 @@ public class Pipeline {
 
   @Produces
   @Singleton
-  DecisionLog decisionLog() {
-    return DecisionLog.discarding();
-  }
-
-  private static byte[] randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return key;
+  DecisionLog decisionLog(AuditRuntime audit) {
+    return new AuditedDecisionLog(audit);
   }
 }

@@ -1,5 +1,6 @@
 package dev.parapet.api;
 
+import dev.parapet.audit.AuditUnavailableException;
 import dev.parapet.check.OverloadedException;
 import dev.parapet.check.PolicyUnavailableException;
 import dev.parapet.check.UnknownProfileException;
@@ -51,6 +52,19 @@ public final class ProblemMappers {
     return Response.fromResponse(
             respond(
                 Problem.of(ErrorCode.UNAVAILABLE, "too many long texts in flight; retry shortly")))
+        .header("Retry-After", "1")
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response auditDown(AuditUnavailableException e) {
+    // no answer without its record: the caller retries rather than act on an unrecorded decision
+    LOG.errorf("decision not recorded: %s", e.getMessage());
+    return Response.fromResponse(
+            respond(
+                Problem.of(
+                    ErrorCode.UNAVAILABLE,
+                    "the decision could not be recorded in the audit trail; retry shortly")))
         .header("Retry-After", "1")
         .build();
   }

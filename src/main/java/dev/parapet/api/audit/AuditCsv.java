@@ -1,0 +1,52 @@
+package dev.parapet.api.audit;
+
+import dev.parapet.audit.AuditRecord;
+import java.util.stream.Collectors;
+
+/** One CSV line per record (RFC 4180 quoting); rules and finding types joined by spaces. */
+final class AuditCsv {
+
+  static final String HEADER =
+      "auditId,time,requestId,tenant,profile,stage,decision,rules,types,policyVersion,textLength,"
+          + "textHash,tookMs,node,seq,hash\n";
+
+  private AuditCsv() {}
+
+  static String row(AuditRecord r) {
+    return String.join(
+            ",",
+            quote(r.auditId()),
+            quote(r.time()),
+            quote(r.requestId()),
+            quote(r.tenant()),
+            quote(r.profile()),
+            quote(r.stage()),
+            quote(r.decision()),
+            quote(String.join(" ", r.rules())),
+            quote(
+                r.findings().stream()
+                    .map(AuditRecord.AuditFinding::type)
+                    .distinct()
+                    .collect(Collectors.joining(" "))),
+            quote(r.policyVersion()),
+            Integer.toString(r.textLength()),
+            quote(r.textHash()),
+            Double.toString(r.tookMs()),
+            quote(r.node()),
+            Long.toString(r.seq()),
+            quote(r.hash()))
+        + "\n";
+  }
+
+  static String quote(String value) {
+    if (value == null) {
+      return "";
+    }
+    String safe = value;
+    // a leading formula character would run in a spreadsheet
+    if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
+      safe = "'" + safe;
+    }
+    return "\"" + safe.replace("\"", "\"\"") + "\"";
+  }
+}

@@ -1,0 +1,163 @@
+package dev.parapet.api.audit;
+
+import dev.parapet.api.ParapetConfig;
+import dev.parapet.audit.AuditDatabase;
+import dev.parapet.audit.AuditLog;
+import dev.parapet.audit.AuditMode;
+import dev.parapet.audit.AuditStore;
+import dev.parapet.audit.ChainVerifier;
+import dev.parapet.audit.Retention;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Opens the audit store chosen by configuration (PostgreSQL when {@code
+ * quarkus.datasource.jdbc.url} is set, else embedded H2 in the data directory), migrates it, and
+ * runs this node's log.
+ */
+@Startup
+@ApplicationScoped
+public class AuditRuntime {
+
+  private static final Logger LOG = Logger.getLogger(AuditRuntime.class);
+
+  private final ParapetConfig config;
+  private final Optional<String> jdbcUrl;
+  private final Optional<String> username;
+  private final Optional<String> password;
+  private AuditLog log;
+  private byte[] key;
+  private boolean postgres;
+
+  public AuditRuntime(
+      ParapetConfig config,
+      @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
+      @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+      @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    this.config = config;
+    this.jdbcUrl = jdbcUrl;
+    this.username = username;
+    this.password = password;
+  }
+
+  @PostConstruct
+  void open() throws SQLException, IOException {
+    Path dataDir = Path.of(config.dataDir());
+    Files.createDirectories(dataDir);
+    key = hmacKey(dataDir);
+    postgres = jdbcUrl.filter(u -> !u.isBlank()).isPresent();
+    DataSource ds =
+        postgres
+            ? AuditDatabase.postgres(jdbcUrl.get(), username.orElse(null), password.orElse(null))
+            : AuditDatabase.embedded(dataDir);
+    AuditDatabase.migrate(ds, postgres);
+    ParapetConfig.Audit audit = config.audit();
+    AuditMode mode = AuditMode.valueOf(audit.mode().toUpperCase(Locale.ROOT));
+    String node = audit.node().filter(n -> !n.isBlank()).orElseGet(AuditRuntime::hostName);
+    log =
+        new AuditLog(
+            new AuditStore(ds),
+            node,
+            mode,
+            audit.bufferSize(),
+            audit.batchMax(),
+            Duration.ofSeconds(10));
+    LOG.infof(
+        "audit trail: %s store, mode %s, node %s",
+        postgres ? "PostgreSQL" : "embedded H2", mode, node);
+  }
+
+  void close(@Observes ShutdownEvent event) {
+    if (log != null) {
+      log.close();
+    }
+  }
+
+  public AuditLog log() {
+    return log;
+  }
+
+  public AuditStore store() {
+    return log.store();
+  }
+
+  public ChainVerifier verifier() {
+    return new ChainVerifier(log.store(), key);
+  }
+
+  /** The key of the text HMAC. */
+  public byte[] key() {
+    return key.clone();
+  }
+
+  public boolean postgres() {
+    return postgres;
+  }
+
+  @Scheduled(every = "1h", delayed = "5m")
+  void purgeOldRecords() throws SQLException {
+    Duration age = config.audit().retention();
+    if (age.isZero() || log.mode() == AuditMode.OFF) {
+      return;
+    }
+    Instant now = Instant.now();
+    long purged = new Retention(log.store(), key).purgeBefore(now.minus(age), now);
+    if (purged > 0) {
+      LOG.infof("retention purged %d audit records older than %s", purged, age);
+    }
+  }
+
+  private byte[] hmacKey(Path dataDir) throws IOException {
+    Optional<String> configured = config.audit().hmacKey().filter(k -> !k.isBlank());
+    if (configured.isPresent()) {
+      return configured.get().getBytes(StandardCharsets.UTF_8);
+    }
+    Path file = dataDir.resolve("audit-hmac.key");
+    if (!Files.exists(file)) {
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      Files.writeString(file, HexFormat.of().formatHex(random), StandardCharsets.US_ASCII);
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        LOG.debug("file system without POSIX permissions");
+      }
+      LOG.warnf("generated an audit HMAC key in %s; set PARAPET_AUDIT_HMAC_KEY to share one", file);
+    }
+    return Files.readString(file, StandardCharsets.US_ASCII)
+        .trim()
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static String hostName() {
+    String env = System.getenv("HOSTNAME");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "node-1";
+    }
+  }
+}

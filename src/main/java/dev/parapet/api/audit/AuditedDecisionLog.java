@@ -1,0 +1,83 @@
+package dev.parapet.api.audit;
+
+import dev.parapet.audit.AuditRecord;
+import dev.parapet.check.Decision;
+import dev.parapet.check.DecisionLog;
+import dev.parapet.check.RuleHit;
+import dev.parapet.policy.Profile;
+import dev.parapet.policy.TextStorage;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Turns each decision into an audit record: findings without text, the text only as an HMAC. */
+public final class AuditedDecisionLog implements DecisionLog {
+
+  private final AuditRuntime audit;
+
+  public AuditedDecisionLog(AuditRuntime audit) {
+    this.audit = audit;
+  }
+
+  @Override
+  public String record(Decision d, String text, Profile profile) {
+    String auditId = UUID.randomUUID().toString();
+    String stored =
+        switch (profile.textStorage() == null ? TextStorage.NONE : profile.textStorage()) {
+          case FULL -> text;
+          case REDACTED -> d.redactedText() != null ? d.redactedText() : redactedOrNothing(d, text);
+          case NONE -> null;
+        };
+    AuditRecord record =
+        new AuditRecord(
+            AuditRecord.VERSION,
+            auditId,
+            d.time().toString(),
+            d.requestId(),
+            d.tenant(),
+            d.profile(),
+            d.stage().wireName(),
+            d.verdict().wireName(),
+            d.rules().stream().map(RuleHit::id).toList(),
+            d.findings().stream()
+                .map(
+                    f ->
+                        new AuditRecord.AuditFinding(
+                            f.detector(), f.type(), f.start(), f.end(), f.severity().wireName()))
+                .toList(),
+            d.policyVersion(),
+            d.coverage().textLength(),
+            hmac(text),
+            stored,
+            d.tookMs(),
+            d.failedClosed(),
+            d.errors().stream().map(e -> e.ruleId() + ": " + e.message()).toList(),
+            d.coverage().checkedEnd(),
+            null,
+            null,
+            0,
+            null,
+            null);
+    audit.log().append(record);
+    return auditId;
+  }
+
+  /** A text that was allowed has nothing to redact; a blocked one is not kept at all. */
+  private static String redactedOrNothing(Decision d, String text) {
+    return d.verdict() == dev.parapet.model.Verdict.ALLOW ? text : null;
+  }
+
+  private String hmac(String text) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(audit.key(), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+    }
+  }
+}

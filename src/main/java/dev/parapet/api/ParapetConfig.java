@@ -25,6 +25,17 @@ public interface ParapetConfig {
   /** Who may call what. */
   Auth auth();
 
+  /** Hot reload of the policy files. */
+  Reload reload();
+
+  /** Hot reload of the policy files. */
+  interface Reload {
+
+    /** Quiet time after the last file change before reloading; 0 turns file watching off. */
+    @WithDefault("500")
+    long debounceMs();
+  }
+
   /** Local state: the embedded audit store, the generated keys. */
   @WithDefault("data")
   String dataDir();

@@ -36,6 +36,13 @@ public final class AuditDatabase {
     return ds;
   }
 
+  /** Releases the store's connections, so that the embedded database file is unlocked. */
+  public static void close(DataSource dataSource) {
+    if (dataSource instanceof JdbcConnectionPool pool) {
+      pool.dispose();
+    }
+  }
+
   /** Creates or upgrades the schema. */
   public static void migrate(DataSource dataSource, boolean postgres) {
     Flyway.configure(AuditDatabase.class.getClassLoader())

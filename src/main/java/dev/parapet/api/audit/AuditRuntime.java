@@ -48,6 +48,7 @@ public class AuditRuntime {
   private AuditLog log;
   private byte[] key;
   private boolean postgres;
+  private DataSource dataSource;
 
   public AuditRuntime(
       ParapetConfig config,
@@ -67,9 +68,11 @@ public class AuditRuntime {
     key = hmacKey(dataDir);
     postgres = jdbcUrl.filter(u -> !u.isBlank()).isPresent();
     DataSource ds =
-        postgres
-            ? AuditDatabase.postgres(jdbcUrl.get(), username.orElse(null), password.orElse(null))
-            : AuditDatabase.embedded(dataDir);
+        dataSource =
+            postgres
+                ? AuditDatabase.postgres(
+                    jdbcUrl.get(), username.orElse(null), password.orElse(null))
+                : AuditDatabase.embedded(dataDir);
     AuditDatabase.migrate(ds, postgres);
     ParapetConfig.Audit audit = config.audit();
     AuditMode mode = AuditMode.valueOf(audit.mode().toUpperCase(Locale.ROOT));
@@ -90,6 +93,7 @@ public class AuditRuntime {
   void close(@Observes ShutdownEvent event) {
     if (log != null) {
       log.close();
+      AuditDatabase.close(dataSource);
     }
   }
 

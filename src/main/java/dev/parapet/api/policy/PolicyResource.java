@@ -1,0 +1,152 @@
+package dev.parapet.api.policy;
+
+import dev.parapet.api.ErrorCode;
+import dev.parapet.api.PolicyRuntime;
+import dev.parapet.api.Problem;
+import dev.parapet.api.ProblemException;
+import dev.parapet.detect.DetectorSet;
+import dev.parapet.detect.LexiconSearch;
+import dev.parapet.policy.Policy;
+import dev.parapet.policy.PolicyException;
+import dev.parapet.policy.Profile;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The compliance officers' API: what is loaded, reload it, search its lexicons. */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class PolicyResource {
+
+  private final PolicyRuntime runtime;
+
+  public PolicyResource(PolicyRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  /** The loaded policy as officers see it. */
+  public record PolicyView(
+      String version,
+      String loadedAt,
+      String defaultProfile,
+      List<ProfileView> profiles,
+      Map<String, List<String>> tiers,
+      List<DetectorSet.LexiconSummary> lexicons,
+      List<PolicyException> exceptions,
+      PolicyRuntime.ReloadOutcome lastReload) {}
+
+  /** A profile with its tiers, most authoritative first. */
+  public record ProfileView(
+      String name,
+      List<String> tiers,
+      String failMode,
+      String textStorage,
+      double injectionThreshold,
+      Map<String, String> redaction) {}
+
+  @GET
+  @Path("/policies")
+  @Operation(summary = "The loaded policy: version, profiles, tiers and rule ids, lexicons")
+  public PolicyView policies() {
+    Policy policy = runtime.current();
+    if (policy == null) {
+      throw new ProblemException(
+          Problem.of(ErrorCode.NO_POLICY, "no policy is loaded; see lastReload for why")
+              .withErrors(
+                  runtime.lastReload() == null ? List.of() : runtime.lastReload().problems()));
+    }
+    List<ProfileView> profiles = new ArrayList<>();
+    for (Profile p : policy.profiles().values()) {
+      Map<String, String> redaction = new LinkedHashMap<>();
+      redaction.put("default", p.defaultRedaction().wireName());
+      p.redaction().forEach((type, method) -> redaction.put(type, method.wireName()));
+      profiles.add(
+          new ProfileView(
+              p.name(),
+              p.tiers(),
+              p.failMode().name().toLowerCase(java.util.Locale.ROOT),
+              p.textStorage().name().toLowerCase(java.util.Locale.ROOT),
+              p.injectionThreshold(),
+              redaction));
+    }
+    Map<String, List<String>> tiers = new LinkedHashMap<>();
+    policy.tiers().forEach((name, tier) -> tiers.put(name, tier.ruleIds()));
+    List<PolicyException> exceptions = new ArrayList<>(policy.exceptions());
+    for (DetectorSet.AllowlistException a : policy.detectorSet().allowlistExceptions()) {
+      exceptions.add(
+          new PolicyException(
+              "allowlist",
+              a.lexicon() + ".txt:" + a.line() + " " + a.term(),
+              a.approvedBy(),
+              a.reason(),
+              a.expires(),
+              a.inForce()));
+    }
+    return new PolicyView(
+        policy.version(),
+        policy.loadedAt().toString(),
+        policy.defaultProfile().name(),
+        profiles,
+        tiers,
+        policy.detectorSet().lexicons(),
+        exceptions,
+        runtime.lastReload());
+  }
+
+  @POST
+  @Path("/policies/reload")
+  @Operation(summary = "Compile, test and swap in the policy files; 422 keeps the old version")
+  public Response reload() {
+    PolicyRuntime.ReloadOutcome outcome = runtime.reload();
+    if (outcome.ok()) {
+      return Response.ok(outcome).build();
+    }
+    Problem problem =
+        Problem.of(
+                ErrorCode.INVALID_POLICY,
+                outcome.problems().size()
+                    + " problem(s) in the policy files; still serving "
+                    + (outcome.version() == null ? "nothing" : outcome.version()))
+            .withErrors(outcome.problems());
+    return Response.status(422).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  @GET
+  @Path("/lexicons/{name}/terms")
+  @Operation(summary = "Search one lexicon by prefix and edit distance")
+  public Map<String, Object> terms(
+      @PathParam("name") String name,
+      @QueryParam("q") String q,
+      @QueryParam("limit") Integer limit) {
+    Policy policy = runtime.current();
+    if (policy == null) {
+      throw new ProblemException(ErrorCode.NO_POLICY, "no policy is loaded");
+    }
+    if (q == null || q.isBlank()) {
+      throw new ProblemException(
+          ErrorCode.INVALID_REQUEST, "'q' is required: the term to look for");
+    }
+    int size = limit == null ? 20 : limit;
+    if (size < 1 || size > 200) {
+      throw new ProblemException(ErrorCode.INVALID_REQUEST, "'limit' must be between 1 and 200");
+    }
+    LexiconSearch search = policy.detectorSet().search();
+    try {
+      return Map.of("lexicon", name, "query", q, "terms", search.search(name, q, size));
+    } catch (NoSuchElementException e) {
+      throw new ProblemException(
+          ErrorCode.NOT_FOUND, "no lexicon named '" + name + "'; GET /v1/policies lists them");
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.parapet.api.policy;
+
+import dev.parapet.api.ParapetConfig;
+import dev.parapet.api.PolicyRuntime;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Reloads the policy when a file under the rules or lexicons directory changes, once the changes
+ * have been quiet for the debounce interval (an editor's save, a ConfigMap's symlink swap).
+ */
+@ApplicationScoped
+public class PolicyWatcher {
+
+  private static final Logger LOG = Logger.getLogger(PolicyWatcher.class);
+
+  private final PolicyRuntime runtime;
+  private final ParapetConfig config;
+  private WatchService watcher;
+  private Thread thread;
+
+  public PolicyWatcher(PolicyRuntime runtime, ParapetConfig config) {
+    this.runtime = runtime;
+    this.config = config;
+  }
+
+  void start(@Observes StartupEvent event) throws IOException {
+    if (config.reload().debounceMs() <= 0) {
+      return;
+    }
+    watcher = FileSystems.getDefault().newWatchService();
+    register(runtime.rulesDir());
+    register(runtime.lexiconsDir());
+    thread = new Thread(this::watch, "parapet-policy-watcher");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void stop(@Observes ShutdownEvent event) throws IOException {
+    if (watcher != null) {
+      watcher.close();
+    }
+  }
+
+  private void register(Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    try (Stream<Path> dirs = Files.walk(root)) {
+      for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+        dir.register(
+            watcher,
+            StandardWatchEventKinds.ENTRY_CREATE,
+            StandardWatchEventKinds.ENTRY_MODIFY,
+            StandardWatchEventKinds.ENTRY_DELETE);
+      }
+    }
+  }
+
+  private void watch() {
+    long debounce = config.reload().debounceMs();
+    try {
+      while (true) {
+        WatchKey key = watcher.take();
+        drain(key);
+        // wait until the directory has been quiet for the debounce interval
+        WatchKey more;
+        while ((more = watcher.poll(debounce, TimeUnit.MILLISECONDS)) != null) {
+          drain(more);
+        }
+        LOG.info("policy files changed: reloading");
+        register(runtime.rulesDir()); // new tier directories
+        register(runtime.lexiconsDir());
+        runtime.reload();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ClosedWatchServiceException e) {
+      LOG.debug("policy watcher stopped");
+    } catch (IOException e) {
+      LOG.errorf("policy watcher stopped: %s", e.getMessage());
+    }
+  }
+
+  private static void drain(WatchKey key) {
+    key.pollEvents();
+    key.reset();
+  }
+}

@@ -1,0 +1,20 @@
+package dev.parapet.check;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One line of an evaluation set: a text, how to check it, and the decision (and optionally the
+ * finding types) a person expects.
+ *
+ * @param line the line of the JSONL file it came from
+ * @param expectedTypes null when the line does not say
+ */
+public record LabelledCase(
+    int line,
+    String text,
+    String stage,
+    String profile,
+    Map<String, String> context,
+    String expected,
+    List<String> expectedTypes) {}

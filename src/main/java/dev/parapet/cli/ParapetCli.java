@@ -1,0 +1,131 @@
+package dev.parapet.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.parapet.SuppressForbidden;
+import dev.parapet.check.CheckService;
+import dev.parapet.check.DecisionLog;
+import dev.parapet.check.Evaluation;
+import dev.parapet.check.LabelledCase;
+import dev.parapet.check.PolicyTests;
+import dev.parapet.model.InvalidPolicyException;
+import dev.parapet.model.SourceProblem;
+import dev.parapet.policy.Policy;
+import dev.parapet.policy.PolicyLoader;
+import dev.parapet.policy.PolicyTestRunner;
+import dev.parapet.text.Normalizer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The officers' command line, which needs no running server:
+ *
+ * <pre>
+ * parapet test [--rules DIR] [--lexicons DIR]            compile the policy, run its tests
+ * parapet evaluate FILE.jsonl [--rules DIR] [--lexicons DIR]   measure it on a labelled set
+ * </pre>
+ *
+ * Exit codes: 0 all passed, 1 a test failed, 2 the policy or the input could not be read.
+ */
+public final class ParapetCli {
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  ParapetCli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @SuppressForbidden(reason = "a command line tool writes to the terminal")
+  public static void main(String[] args) {
+    System.exit(new ParapetCli(System.out, System.err).run(args));
+  }
+
+  int run(String[] args) {
+    if (args.length == 0 || !(args[0].equals("test") || args[0].equals("evaluate"))) {
+      err.println("usage: parapet test [--rules DIR] [--lexicons DIR]");
+      err.println("       parapet evaluate FILE.jsonl [--rules DIR] [--lexicons DIR]");
+      return 2;
+    }
+    Path rules = Path.of(option(args, "--rules", "rules"));
+    Path lexicons = Path.of(option(args, "--lexicons", "lexicons"));
+    Policy policy;
+    try {
+      policy = PolicyLoader.load(rules, lexicons);
+    } catch (InvalidPolicyException e) {
+      e.problems().forEach(p -> err.println(p));
+      err.println("policy did not load: " + e.problems().size() + " problem(s)");
+      return 2;
+    }
+    return args[0].equals("test") ? test(policy, rules) : evaluate(policy, args);
+  }
+
+  private int test(Policy policy, Path rules) {
+    PolicyTestRunner.Report report = PolicyTests.run(policy, rules);
+    report.failures().forEach(f -> out.println(f));
+    out.printf(
+        "%d policy test case(s), %d failed, policy %s%n",
+        report.cases(), report.failures().size(), policy.version());
+    return report.passed() ? 0 : 1;
+  }
+
+  private int evaluate(Policy policy, String[] args) {
+    if (args.length < 2 || args[1].startsWith("--")) {
+      err.println("evaluate needs a JSONL file of {text, stage, profile, expected, expectedTypes}");
+      return 2;
+    }
+    String jsonl;
+    try {
+      jsonl = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println(args[1] + ": cannot read: " + e.getMessage());
+      return 2;
+    }
+    List<SourceProblem> problems = new ArrayList<>();
+    List<LabelledCase> cases = Evaluation.parse(jsonl, problems);
+    if (!problems.isEmpty()) {
+      problems.forEach(p -> err.println(args[1] + ":" + p.line() + ": " + p.message()));
+      return 2;
+    }
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      CheckService service =
+          new CheckService(
+              () -> policy,
+              new Normalizer(),
+              DecisionLog.discarding(),
+              new byte[32],
+              Clock.systemUTC(),
+              Duration.ofSeconds(30),
+              pool);
+      Evaluation.Report report = Evaluation.run(service, cases);
+      out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+      return report.falseNegatives().isEmpty() && report.falsePositives().isEmpty() ? 0 : 1;
+    } catch (IOException e) {
+      err.println("cannot write the report: " + e.getMessage());
+      return 2;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String option(String[] args, String name, String fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
+  }
+}

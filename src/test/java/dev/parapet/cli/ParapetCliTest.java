@@ -1,0 +1,90 @@
+package dev.parapet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParapetCliTest {
+
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return new ParapetCli(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8))
+        .run(args);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private Path copyOfStarterRules() throws Exception {
+    Path rules = dir.resolve("rules");
+    try (Stream<Path> walk = Files.walk(Path.of("rules"))) {
+      for (Path p : walk.toList()) {
+        Path target = rules.resolve(Path.of("rules").relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    return rules;
+  }
+
+  @Test
+  void theStarterPolicyPassesItsTests() {
+    assertThat(run("test", "--rules", "rules", "--lexicons", "lexicons")).isZero();
+    assertThat(out()).contains("0 failed");
+  }
+
+  @Test
+  void aFailingCaseIsReportedAsFileLineAndExitsOne() throws Exception {
+    Path rules = copyOfStarterRules();
+    Files.writeString(
+        rules.resolve("general/wrong.test.yaml"),
+        "cases:\n  - name: first\n    text: hello\n    expect: {decision: allow}\n"
+            + "  - name: expects too much\n    text: hello\n    expect: {decision: block}\n");
+    assertThat(run("test", "--rules", rules.toString(), "--lexicons", "lexicons")).isEqualTo(1);
+    assertThat(out()).contains("general/wrong.test.yaml:5: case 'expects too much'");
+  }
+
+  @Test
+  void aPolicyThatDoesNotCompileExitsTwoWithFileAndLine() throws Exception {
+    Path rules = copyOfStarterRules();
+    Files.writeString(
+        rules.resolve("general/bad.drl"), "package x;\nrule \"R\"\nwhen\n  Nope()\nthen\nend\n");
+    assertThat(run("test", "--rules", rules.toString(), "--lexicons", "lexicons")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("general/bad.drl:");
+  }
+
+  @Test
+  void evaluateReportsTheMissesAndTheMatrix() {
+    int code =
+        run(
+            "evaluate",
+            "src/test/resources/evaluation/starter.jsonl",
+            "--rules",
+            "rules",
+            "--lexicons",
+            "lexicons");
+    assertThat(code).isEqualTo(1); // the secret case needs the secret detector
+    assertThat(out()).contains("\"confusion\"").contains("\"falseNegatives\"").contains("hunter2");
+  }
+
+  @Test
+  void unknownCommandExitsTwo() {
+    assertThat(run("frobnicate")).isEqualTo(2);
+  }
+}

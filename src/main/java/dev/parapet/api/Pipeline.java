@@ -5,6 +5,7 @@ import dev.parapet.api.audit.AuditedDecisionLog;
 import dev.parapet.check.CheckService;
 import dev.parapet.check.DecisionLog;
 import dev.parapet.text.Normalizer;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -62,7 +63,7 @@ public class Pipeline {
 
   @Produces
   @Singleton
-  DecisionLog decisionLog(AuditRuntime audit) {
-    return new AuditedDecisionLog(audit);
+  DecisionLog decisionLog(AuditRuntime audit, MeterRegistry metrics) {
+    return new AuditedDecisionLog(audit, metrics);
   }
 }

@@ -95,7 +95,8 @@ public final class CheckService {
       throw new PolicyUnavailableException();
     }
     Profile profile = profileOf(current, request.profile());
-    Decision decision = decide(current, profile, request, started);
+    Decision decision =
+        withShadow(current, profile, request, decide(current, profile, request, started));
     String auditId = log.record(decision, request.text(), profile);
     return new CheckResult(decision, auditId);
   }
@@ -108,6 +109,44 @@ public final class CheckService {
       throw new PolicyUnavailableException();
     }
     return decide(current, profileOf(current, request.profile()), request, started);
+  }
+
+  /**
+   * Judges the request again on the profile's shadow candidate, if it has one; a differing verdict
+   * is recorded, never answered.
+   */
+  private Decision withShadow(Policy current, Profile profile, CheckRequest request, Decision d) {
+    Policy candidate = current.shadowOf(profile.name()).orElse(null);
+    if (candidate == null) {
+      return d;
+    }
+    Profile shadowProfile = candidate.profile(profile.name()).orElse(candidate.defaultProfile());
+    String shadow;
+    try {
+      shadow = decide(candidate, shadowProfile, request, System.nanoTime()).verdict().wireName();
+    } catch (RuntimeException e) {
+      shadow = "error";
+    }
+    if (shadow.equals(d.verdict().wireName())) {
+      return d;
+    }
+    return new Decision(
+        d.requestId(),
+        d.time(),
+        d.profile(),
+        d.tenant(),
+        d.stage(),
+        d.verdict(),
+        d.redactedText(),
+        d.findings(),
+        d.rules(),
+        d.errors(),
+        d.failedClosed(),
+        d.policyVersion(),
+        d.tookMs(),
+        d.coverage(),
+        shadow,
+        d.explanation());
   }
 
   private static Profile profileOf(Policy current, String name) {
@@ -174,6 +213,7 @@ public final class CheckService {
         current.version(),
         tookMs,
         coverage,
+        null,
         explanation);
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
  *
  * @param redactedText the rewritten text when the verdict is redact, else null
  * @param coverage how much of the text was checked before the time budget ran out
+ * @param shadowVerdict the shadow candidate's verdict where it differs from this one, else null
  * @param explanation per-tier detail when the caller asked for it, else null
  */
 public record Decision(
@@ -31,6 +32,7 @@ public record Decision(
     String policyVersion,
     double tookMs,
     Coverage coverage,
+    String shadowVerdict,
     Explanation explanation) {
 
   public Decision {

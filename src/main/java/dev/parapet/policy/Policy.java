@@ -27,6 +27,7 @@ public final class Policy {
   private final Map<String, TierRules> tiers;
   private final DetectorSet detectors;
   private final List<PolicyException> exceptions;
+  private final Map<String, Policy> shadows;
 
   Policy(
       String version,
@@ -35,8 +36,10 @@ public final class Policy {
       String defaultProfile,
       Map<String, TierRules> tiers,
       DetectorSet detectors,
-      List<PolicyException> exceptions) {
+      List<PolicyException> exceptions,
+      Map<String, Policy> shadows) {
     this.version = version;
+    this.shadows = Map.copyOf(shadows);
     this.loadedAt = loadedAt;
     this.profiles = Map.copyOf(profiles);
     this.defaultProfile = defaultProfile;
@@ -82,6 +85,11 @@ public final class Policy {
   /** Exceptions with an owner or an end date, in force and expired, from rules and allowlists. */
   public List<PolicyException> exceptions() {
     return exceptions;
+  }
+
+  /** The candidate policy a profile is shadowed by, if any. */
+  public Optional<Policy> shadowOf(String profile) {
+    return Optional.ofNullable(shadows.get(profile));
   }
 
   /** Runs the profile's tiers, most authoritative first, and returns what each one said. */

@@ -40,6 +40,10 @@ public final class PolicyLoader {
    * @throws InvalidPolicyException with every problem found
    */
   public static Policy load(Path rulesDir, Path lexiconsDir, Clock clock) {
+    return load(rulesDir, lexiconsDir, clock, true);
+  }
+
+  private static Policy load(Path rulesDir, Path lexiconsDir, Clock clock, boolean withShadows) {
     if (!Files.isDirectory(rulesDir)) {
       throw new InvalidPolicyException(
           rulesDir.toString(), 0, "the rules directory does not exist");
@@ -66,6 +70,10 @@ public final class PolicyLoader {
     } catch (InvalidPolicyException e) {
       problems.addAll(e.problems());
     }
+    Map<String, Policy> shadows = new TreeMap<>();
+    if (withShadows) {
+      loadShadows(rulesDir, profiles, clock, shadows, problems);
+    }
     if (!problems.isEmpty()) {
       throw new InvalidPolicyException(problems);
     }
@@ -76,7 +84,35 @@ public final class PolicyLoader {
         profiles.defaultProfile(),
         tiers,
         detectors,
-        exceptions);
+        exceptions,
+        shadows);
+  }
+
+  /** Candidate policies for shadow mode; a candidate's own shadows are not followed. */
+  private static void loadShadows(
+      Path rulesDir,
+      ProfilesFile.Parsed profiles,
+      Clock clock,
+      Map<String, Policy> shadows,
+      List<SourceProblem> problems) {
+    for (Profile profile : profiles.profiles().values()) {
+      if (profile.shadow() == null) {
+        continue;
+      }
+      Path base = rulesDir.toAbsolutePath().getParent();
+      Path candidate = base == null ? Path.of(profile.shadow()) : base.resolve(profile.shadow());
+      try {
+        shadows.put(
+            profile.name(),
+            load(candidate.resolve("rules"), candidate.resolve("lexicons"), clock, false));
+      } catch (InvalidPolicyException e) {
+        for (SourceProblem p : e.problems()) {
+          problems.add(
+              new SourceProblem(
+                  "shadow " + profile.shadow() + ": " + p.file(), p.line(), p.message()));
+        }
+      }
+    }
   }
 
   private static ProfilesFile.Parsed readProfiles(Path rulesDir, List<SourceProblem> problems) {

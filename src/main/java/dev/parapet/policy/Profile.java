@@ -11,6 +11,8 @@ import java.util.Map;
  *
  * @param redaction the redaction method per finding type; {@code defaultRedaction} for the rest
  * @param injectionThreshold the score at or above which the injection detector reports a finding
+ * @param shadow a candidate policy directory (holding rules/ and lexicons/) judged beside this
+ *     profile on live traffic without deciding anything, or null
  */
 public record Profile(
     String name,
@@ -19,7 +21,8 @@ public record Profile(
     RedactionMethod defaultRedaction,
     Map<String, RedactionMethod> redaction,
     TextStorage textStorage,
-    double injectionThreshold) {
+    double injectionThreshold,
+    String shadow) {
 
   public Profile {
     tiers = List.copyOf(tiers);

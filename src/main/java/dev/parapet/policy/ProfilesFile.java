@@ -19,7 +19,14 @@ final class ProfilesFile {
 
   static final String NAME = "profiles.yaml";
   private static final Set<String> PROFILE_KEYS =
-      Set.of("tiers", "failMode", "redaction", "textStorage", "injectionThreshold", "description");
+      Set.of(
+          "tiers",
+          "failMode",
+          "redaction",
+          "textStorage",
+          "injectionThreshold",
+          "description",
+          "shadow");
 
   /** The profiles read, the default profile's name, and every problem found. */
   record Parsed(
@@ -107,7 +114,8 @@ final class ProfilesFile {
     if (problems.size() > before) {
       return null;
     }
-    return new Profile(name, tiers, failMode, defaultMethod, redaction, storage, threshold);
+    String shadow = node.path("shadow").isTextual() ? node.get("shadow").asText() : null;
+    return new Profile(name, tiers, failMode, defaultMethod, redaction, storage, threshold, shadow);
   }
 
   private <E extends Enum<E>> E enumValue(

@@ -6,6 +6,7 @@ import dev.parapet.check.DecisionLog;
 import dev.parapet.check.RuleHit;
 import dev.parapet.policy.Profile;
 import dev.parapet.policy.TextStorage;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -18,9 +19,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AuditedDecisionLog implements DecisionLog {
 
   private final AuditRuntime audit;
+  private final MeterRegistry metrics;
 
-  public AuditedDecisionLog(AuditRuntime audit) {
+  public AuditedDecisionLog(AuditRuntime audit, MeterRegistry metrics) {
     this.audit = audit;
+    this.metrics = metrics;
+    metrics.gauge("parapet.audit.dropped", audit, a -> a.log().dropped());
   }
 
   @Override
@@ -57,12 +61,37 @@ public final class AuditedDecisionLog implements DecisionLog {
             d.failedClosed(),
             d.errors().stream().map(e -> e.ruleId() + ": " + e.message()).toList(),
             d.coverage().checkedEnd(),
-            null,
+            d.shadowVerdict(),
             null,
             0,
             null,
             null);
     audit.log().append(record);
+    metrics
+        .counter(
+            "parapet.decisions",
+            "decision",
+            d.verdict().wireName(),
+            "profile",
+            d.profile(),
+            "stage",
+            d.stage().wireName())
+        .increment();
+    metrics
+        .timer("parapet.check.duration", "profile", d.profile())
+        .record(java.time.Duration.ofNanos((long) (d.tookMs() * 1_000_000)));
+    if (d.shadowVerdict() != null) {
+      metrics
+          .counter(
+              "parapet.shadow.disagreements",
+              "profile",
+              d.profile(),
+              "active",
+              d.verdict().wireName(),
+              "shadow",
+              d.shadowVerdict())
+          .increment();
+    }
     return auditId;
   }
 

@@ -73,9 +73,12 @@ public final class ParapetCli {
   private int test(Policy policy, Path rules) {
     PolicyTestRunner.Report report = PolicyTests.run(policy, rules);
     report.failures().forEach(f -> out.println(f));
-    out.printf(
-        "%d policy test case(s), %d failed, policy %s%n",
-        report.cases(), report.failures().size(), policy.version());
+    out.println(
+        report.cases()
+            + " policy test case(s), "
+            + report.failures().size()
+            + " failed, policy "
+            + policy.version());
     return report.passed() ? 0 : 1;
   }
 

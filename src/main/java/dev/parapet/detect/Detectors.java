@@ -1,6 +1,8 @@
 package dev.parapet.detect;
 
+import dev.parapet.detect.injection.InjectionDetector;
 import dev.parapet.detect.lexicon.LexiconSet;
+import dev.parapet.detect.secret.SecretDetector;
 import dev.parapet.model.InvalidPolicyException;
 import dev.parapet.text.Normalizer;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ public final class Detectors {
     LexiconSet lexicons = LexiconSet.load(lexiconsDir, new Normalizer(), clock);
     List<Detector> detectors = new ArrayList<>();
     detectors.add(lexicons.detector());
+    detectors.add(new SecretDetector());
+    detectors.add(new InjectionDetector());
     return new DetectorSet(
         detectors, lexicons.summaries(), lexicons.search(), lexicons.exceptions());
   }

@@ -1,0 +1,229 @@
+package dev.parapet.detect.injection;
+
+import dev.parapet.text.TokenList;
+import dev.parapet.text.Tokenizer;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds instruction-override, persona, and prompt-extraction phrases in normalized text by walking
+ * tokens, tolerating filler words ("ignore ALL of the previous instructions") without a
+ * backtracking regex.
+ */
+final class PhraseSignals {
+
+  private static final Set<String> OVERRIDE_VERBS =
+      Set.of(
+          "ignore",
+          "disregard",
+          "forget",
+          "override",
+          "bypass",
+          "skip",
+          "discard",
+          "abandon",
+          "drop");
+  private static final Set<String> FILLER =
+      Set.of(
+          "all",
+          "any",
+          "the",
+          "of",
+          "your",
+          "my",
+          "every",
+          "previous",
+          "prior",
+          "above",
+          "earlier",
+          "preceding",
+          "these",
+          "those",
+          "initial",
+          "original",
+          "system",
+          "safety",
+          "current",
+          "existing",
+          "everything",
+          "before",
+          "that",
+          "you",
+          "were",
+          "given",
+          "told",
+          "and",
+          "other",
+          "old",
+          "developer",
+          "programmed",
+          "set",
+          "default",
+          "this",
+          "me",
+          "us",
+          "text",
+          "words",
+          "content",
+          "hidden",
+          "secret",
+          "full",
+          "verbatim",
+          "exact",
+          "entire");
+  private static final Set<String> OVERRIDE_OBJECTS =
+      Set.of(
+          "instructions",
+          "instruction",
+          "rules",
+          "rule",
+          "prompts",
+          "prompt",
+          "directions",
+          "guidelines",
+          "context",
+          "messages",
+          "constraints",
+          "restrictions",
+          "directives",
+          "programming",
+          "policies",
+          "policy",
+          "guardrails",
+          "orders",
+          "commands",
+          "filters");
+  private static final Set<String> REVEAL_VERBS =
+      Set.of(
+          "reveal", "show", "print", "display", "output", "repeat", "tell", "give", "share", "dump",
+          "leak", "write", "list");
+  private static final Set<String> REVEAL_OBJECTS =
+      Set.of("prompt", "instructions", "above", "preprompt", "guidelines", "rules");
+
+  /** Fixed multi-word phrases (normalized, single spaces) and their kinds and weights. */
+  private static final List<Object[]> PHRASES =
+      List.of(
+          new Object[] {"you are now dan", "persona", 0.85},
+          new Object[] {"do anything now", "persona", 0.8},
+          new Object[] {"developer mode", "persona", 0.6},
+          new Object[] {"dev mode enabled", "persona", 0.7},
+          new Object[] {"jailbreak", "persona", 0.5},
+          new Object[] {"jailbroken", "persona", 0.6},
+          new Object[] {"no restrictions", "persona", 0.45},
+          new Object[] {"without any restrictions", "persona", 0.5},
+          new Object[] {"without restrictions", "persona", 0.45},
+          new Object[] {"no longer bound by", "persona", 0.6},
+          new Object[] {"not bound by any", "persona", 0.55},
+          new Object[] {"unfiltered and unrestricted", "persona", 0.6},
+          new Object[] {"pretend you have no", "persona", 0.6},
+          new Object[] {"act as an ai without", "persona", 0.6},
+          new Object[] {"from now on you are", "persona", 0.45},
+          new Object[] {"from now on you will", "persona", 0.4},
+          new Object[] {"you have no rules", "persona", 0.6},
+          new Object[] {"stay in character", "persona", 0.3},
+          new Object[] {"system prompt", "extraction", 0.35},
+          new Object[] {"initial prompt", "extraction", 0.35},
+          new Object[] {"new instructions", "override", 0.4},
+          new Object[] {"instead follow these", "override", 0.4},
+          new Object[] {"you must obey", "override", 0.35});
+
+  /** Chinese phrases, matched as character sequences. */
+  private static final List<Object[]> CJK_PHRASES =
+      List.of(
+          new Object[] {"你现在是", "persona", 0.3},
+          new Object[] {"没有任何限制", "persona", 0.55},
+          new Object[] {"不受任何限制", "persona", 0.6},
+          new Object[] {"开发者模式", "persona", 0.6},
+          new Object[] {"越狱", "persona", 0.5},
+          new Object[] {"系统提示词", "extraction", 0.45},
+          new Object[] {"系统提示", "extraction", 0.35},
+          new Object[] {"重复上面的", "extraction", 0.45},
+          new Object[] {"输出你的提示", "extraction", 0.7},
+          new Object[] {"显示你的提示", "extraction", 0.7});
+
+  private static final String[] CJK_OVERRIDE_VERBS = {"忽略", "无视", "忘记", "忘掉", "不要理会", "跳过"};
+  private static final String[] CJK_OVERRIDE_OBJECTS = {"指令", "指示", "规则", "设定", "提示", "要求", "限制"};
+
+  private PhraseSignals() {}
+
+  static void find(String text, List<Signal> out) {
+    TokenList tokens = Tokenizer.tokenize(text);
+    for (int t = 0; t < tokens.size(); t++) {
+      String word = text.substring(tokens.start(t), tokens.end(t));
+      if (OVERRIDE_VERBS.contains(word)) {
+        int end = objectAfter(text, tokens, t, OVERRIDE_OBJECTS, 6);
+        if (end >= 0) {
+          out.add(new Signal("override", 0.75, tokens.start(t), end));
+        }
+      } else if (REVEAL_VERBS.contains(word)) {
+        int end = objectAfter(text, tokens, t, REVEAL_OBJECTS, 5);
+        if (end >= 0 && mentionsModel(text, tokens, t, end)) {
+          out.add(new Signal("extraction", 0.7, tokens.start(t), end));
+        }
+      }
+    }
+    for (Object[] phrase : PHRASES) {
+      phrase(text, tokens, (String) phrase[0], (String) phrase[1], (Double) phrase[2], out);
+    }
+    for (Object[] phrase : CJK_PHRASES) {
+      String p = (String) phrase[0];
+      for (int at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) {
+        out.add(new Signal((String) phrase[1], (Double) phrase[2], at, at + p.length()));
+      }
+    }
+    for (String verb : CJK_OVERRIDE_VERBS) {
+      for (int at = text.indexOf(verb); at >= 0; at = text.indexOf(verb, at + 1)) {
+        int window = Math.min(text.length(), at + verb.length() + 12);
+        for (String object : CJK_OVERRIDE_OBJECTS) {
+          int o = text.indexOf(object, at + verb.length());
+          if (o >= 0 && o + object.length() <= window) {
+            out.add(new Signal("override", 0.75, at, o + object.length()));
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /** The end of an object word reached from token {@code t} over filler words only, or -1. */
+  private static int objectAfter(
+      String text, TokenList tokens, int t, Set<String> objects, int reach) {
+    for (int k = t + 1; k < tokens.size() && k <= t + reach; k++) {
+      String w = text.substring(tokens.start(k), tokens.end(k));
+      if (objects.contains(w)) {
+        return tokens.end(k);
+      }
+      if (!FILLER.contains(w)) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** "show me the prompt above" counts; "show the rules of chess" does not. */
+  private static boolean mentionsModel(String text, TokenList tokens, int t, int end) {
+    String span = text.substring(tokens.start(t), end);
+    return span.contains("your")
+        || span.contains("system")
+        || span.contains("above")
+        || span.contains("initial")
+        || span.contains("original")
+        || span.contains("preprompt");
+  }
+
+  private static void phrase(
+      String text, TokenList tokens, String phrase, String kind, double weight, List<Signal> out) {
+    String[] words = phrase.split(" ");
+    for (int t = 0; t + words.length <= tokens.size(); t++) {
+      boolean all = true;
+      for (int k = 0; k < words.length && all; k++) {
+        all =
+            text.regionMatches(tokens.start(t + k), words[k], 0, words[k].length())
+                && tokens.end(t + k) - tokens.start(t + k) == words[k].length();
+      }
+      if (all) {
+        out.add(new Signal(kind, weight, tokens.start(t), tokens.end(t + words.length - 1)));
+      }
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package dev.parapet.detect.secret;
+
+import dev.parapet.detect.CodePointOffsets;
+import dev.parapet.detect.Detector;
+import dev.parapet.detect.DetectorInput;
+import dev.parapet.model.Finding;
+import dev.parapet.model.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds credentials: cloud and SaaS API keys by their fixed prefixes, PEM private keys, JSON Web
+ * Tokens, and {@code password=…}-style assignments whose value looks random. Each pattern runs only
+ * where its prefix occurs, on a bounded window, so the cost stays linear in the text.
+ */
+public final class SecretDetector implements Detector {
+
+  static final String NAME = "secret";
+  static final String TYPE = "SECRET";
+  private static final int WINDOW = 256;
+
+  /** A kind of secret: where to look, and what the whole value looks like from there. */
+  private record Kind(
+      String name, String prefix, Pattern pattern, Severity severity, boolean ignoreCase) {}
+
+  private static final List<Kind> KINDS =
+      List.of(
+          kind("AWS_ACCESS_KEY", "AKIA", "AKIA[A-Z0-9]{16}(?![A-Za-z0-9])"),
+          kind("AWS_ACCESS_KEY", "ASIA", "ASIA[A-Z0-9]{16}(?![A-Za-z0-9])"),
+          kind("GITHUB_TOKEN", "ghp_", "ghp_[A-Za-z0-9]{36}(?![A-Za-z0-9])"),
+          kind("GITHUB_TOKEN", "gho_", "gho_[A-Za-z0-9]{36}(?![A-Za-z0-9])"),
+          kind("GITHUB_TOKEN", "ghs_", "ghs_[A-Za-z0-9]{36}(?![A-Za-z0-9])"),
+          kind("GITHUB_TOKEN", "ghu_", "ghu_[A-Za-z0-9]{36}(?![A-Za-z0-9])"),
+          kind("GITHUB_TOKEN", "github_pat_", "github_pat_[A-Za-z0-9_]{60,100}"),
+          kind("GITLAB_TOKEN", "glpat-", "glpat-[A-Za-z0-9_-]{20,}"),
+          kind("SLACK_TOKEN", "xox", "xox[abprs]-[A-Za-z0-9-]{10,}"),
+          kind(
+              "SLACK_WEBHOOK",
+              "hooks.slack.com/services/",
+              "hooks\\.slack\\.com/services/T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]{16,}"),
+          kind("STRIPE_KEY", "sk_live_", "sk_live_[A-Za-z0-9]{20,}"),
+          kind("STRIPE_KEY", "rk_live_", "rk_live_[A-Za-z0-9]{20,}"),
+          kind("STRIPE_KEY", "sk_test_", "sk_test_[A-Za-z0-9]{20,}"),
+          kind("GOOGLE_API_KEY", "AIza", "AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])"),
+          kind("ANTHROPIC_API_KEY", "sk-ant-", "sk-ant-[a-z0-9]{2,10}-[A-Za-z0-9_-]{40,}"),
+          kind("OPENAI_API_KEY", "sk-", "sk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}"),
+          new Kind(
+              "PRIVATE_KEY",
+              "-----BEGIN ",
+              Pattern.compile(
+                  "-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY( BLOCK)?-----[\\s\\S]{0,8192}?(?:-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY( BLOCK)?-----|\\z)"),
+              Severity.CRITICAL,
+              false));
+
+  private static final Pattern JWT =
+      Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}");
+  private static final String[] ASSIGNMENT_KEYS = {
+    "password",
+    "passwd",
+    "pwd",
+    "secret",
+    "api_key",
+    "apikey",
+    "api-key",
+    "access_token",
+    "auth_token",
+    "token",
+    "client_secret",
+    "aws_secret_access_key",
+    "private_key"
+  };
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile(
+          "(?i)([a-z_\\-]*(?:password|passwd|pwd|secret|api[_-]?key|token|private[_-]?key))[\"']?\\s*(?:[:=]|=>|:=)\\s*[\"']?([^\\s\"',;]{8,200})");
+
+  private static Kind kind(String name, String prefix, String regex) {
+    return new Kind(name, prefix, Pattern.compile(regex), Severity.CRITICAL, false);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Finding> detect(DetectorInput input) {
+    String text = input.original();
+    List<int[]> spans = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
+    for (Kind kind : KINDS) {
+      for (int at = text.indexOf(kind.prefix());
+          at >= 0;
+          at = text.indexOf(kind.prefix(), at + 1)) {
+        if (at > 0
+            && Character.isLetterOrDigit(text.charAt(at - 1))
+            && !kind.prefix().startsWith("-")) {
+          continue;
+        }
+        int limit =
+            Math.min(text.length(), at + (kind.name().equals("PRIVATE_KEY") ? 8400 : WINDOW));
+        Matcher m = kind.pattern().matcher(text).region(at, limit);
+        if (m.lookingAt() && !covered(spans, at, m.end())) {
+          spans.add(new int[] {at, m.end()});
+          kinds.add(kind.name());
+        }
+      }
+    }
+    jwts(text, spans, kinds);
+    assignments(text, spans, kinds);
+    CodePointOffsets offsets = CodePointOffsets.of(text);
+    List<Finding> findings = new ArrayList<>(spans.size());
+    for (int i = 0; i < spans.size(); i++) {
+      findings.add(
+          new Finding(
+              NAME,
+              TYPE,
+              offsets.at(spans.get(i)[0]),
+              offsets.at(spans.get(i)[1]),
+              Severity.CRITICAL,
+              1.0,
+              NAME + "/" + kinds.get(i)));
+    }
+    return findings;
+  }
+
+  private static void jwts(String text, List<int[]> spans, List<String> kinds) {
+    for (int at = text.indexOf("eyJ"); at >= 0; at = text.indexOf("eyJ", at + 1)) {
+      Matcher m = JWT.matcher(text).region(at, Math.min(text.length(), at + 8192));
+      if (m.lookingAt() && !covered(spans, at, m.end()) && headerNamesAlgorithm(m.group())) {
+        spans.add(new int[] {at, m.end()});
+        kinds.add("JWT");
+        at = m.end();
+      }
+    }
+  }
+
+  private static boolean headerNamesAlgorithm(String token) {
+    try {
+      String header =
+          new String(
+              Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+              StandardCharsets.UTF_8);
+      return header.contains("\"alg\"");
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static void assignments(String text, List<int[]> spans, List<String> kinds) {
+    char[] lower = new char[text.length()];
+    for (int i = 0; i < lower.length; i++) {
+      char c = text.charAt(i);
+      lower[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+    String folded = new String(lower);
+    for (String key : ASSIGNMENT_KEYS) {
+      for (int at = folded.indexOf(key); at >= 0; at = folded.indexOf(key, at + key.length())) {
+        int from = at;
+        while (from > 0
+            && at - from < 40
+            && (Character.isLetterOrDigit(text.charAt(from - 1))
+                || text.charAt(from - 1) == '_'
+                || text.charAt(from - 1) == '-')) {
+          from--;
+        }
+        Matcher m = ASSIGNMENT.matcher(text).region(from, Math.min(text.length(), at + WINDOW));
+        if (!m.lookingAt()) {
+          continue;
+        }
+        String value = m.group(2);
+        if (Secrets.looksLikeSecret(value) && !covered(spans, m.start(2), m.end(2))) {
+          spans.add(new int[] {m.start(2), m.end(2)});
+          kinds.add("GENERIC_ASSIGNMENT");
+        }
+      }
+    }
+  }
+
+  private static boolean covered(List<int[]> spans, int start, int end) {
+    for (int[] s : spans) {
+      if (start < s[1] && s[0] < end) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -2,6 +2,7 @@ package dev.parapet.detect;
 
 import dev.parapet.detect.injection.InjectionDetector;
 import dev.parapet.detect.lexicon.LexiconSet;
+import dev.parapet.detect.pii.PiiDetector;
 import dev.parapet.detect.secret.SecretDetector;
 import dev.parapet.model.InvalidPolicyException;
 import dev.parapet.text.Normalizer;
@@ -22,6 +23,7 @@ public final class Detectors {
     LexiconSet lexicons = LexiconSet.load(lexiconsDir, new Normalizer(), clock);
     List<Detector> detectors = new ArrayList<>();
     detectors.add(lexicons.detector());
+    detectors.add(PiiDetector.load(rulesDir));
     detectors.add(new SecretDetector());
     detectors.add(new InjectionDetector());
     return new DetectorSet(

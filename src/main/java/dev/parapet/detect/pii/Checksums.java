@@ -1,0 +1,478 @@
+package dev.parapet.detect.pii;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Check-digit algorithms of the identifiers Parapet validates; each takes digits or letters only.
+ */
+final class Checksums {
+
+  private Checksums() {}
+
+  static String digits(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  static String alnumUpper(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c) && c < 128) {
+        out.append(Character.toUpperCase(c));
+      }
+    }
+    return out.toString();
+  }
+
+  static boolean luhn(String digits) {
+    int sum = 0;
+    boolean twice = false;
+    for (int i = digits.length() - 1; i >= 0; i--) {
+      int d = digits.charAt(i) - '0';
+      if (twice) {
+        d *= 2;
+        if (d > 9) {
+          d -= 9;
+        }
+      }
+      sum += d;
+      twice = !twice;
+    }
+    return digits.length() > 1 && sum % 10 == 0;
+  }
+
+  private static final Map<String, Integer> IBAN_LENGTHS =
+      Map.ofEntries(
+          Map.entry("AD", 24),
+          Map.entry("AE", 23),
+          Map.entry("AT", 20),
+          Map.entry("BE", 16),
+          Map.entry("BG", 22),
+          Map.entry("BH", 22),
+          Map.entry("BR", 29),
+          Map.entry("CH", 21),
+          Map.entry("CY", 28),
+          Map.entry("CZ", 24),
+          Map.entry("DE", 22),
+          Map.entry("DK", 18),
+          Map.entry("EE", 20),
+          Map.entry("ES", 24),
+          Map.entry("FI", 18),
+          Map.entry("FR", 27),
+          Map.entry("GB", 22),
+          Map.entry("GR", 27),
+          Map.entry("HR", 21),
+          Map.entry("HU", 28),
+          Map.entry("IE", 22),
+          Map.entry("IL", 23),
+          Map.entry("IS", 26),
+          Map.entry("IT", 27),
+          Map.entry("LI", 21),
+          Map.entry("LT", 20),
+          Map.entry("LU", 20),
+          Map.entry("LV", 21),
+          Map.entry("MC", 27),
+          Map.entry("MT", 31),
+          Map.entry("NL", 18),
+          Map.entry("NO", 15),
+          Map.entry("PL", 28),
+          Map.entry("PT", 25),
+          Map.entry("QA", 29),
+          Map.entry("RO", 24),
+          Map.entry("RS", 22),
+          Map.entry("SA", 24),
+          Map.entry("SE", 24),
+          Map.entry("SI", 19),
+          Map.entry("SK", 24),
+          Map.entry("SM", 27),
+          Map.entry("TR", 26),
+          Map.entry("UA", 29));
+
+  /** ISO 13616: known country, its length, and mod 97 of the rearranged number is 1. */
+  static boolean iban(String raw) {
+    String s = alnumUpper(raw);
+    if (s.length() < 15 || !Character.isLetter(s.charAt(0)) || !Character.isLetter(s.charAt(1))) {
+      return false;
+    }
+    Integer length = IBAN_LENGTHS.get(s.substring(0, 2));
+    if (length == null || length != s.length()) {
+      return false;
+    }
+    return mod97(s.substring(4) + s.substring(0, 4)) == 1;
+  }
+
+  static int mod97(String alnum) {
+    int rest = 0;
+    for (int i = 0; i < alnum.length(); i++) {
+      char c = alnum.charAt(i);
+      int v = Character.isDigit(c) ? c - '0' : c - 'A' + 10;
+      rest = v >= 10 ? (rest * 100 + v) % 97 : (rest * 10 + v) % 97;
+    }
+    return rest;
+  }
+
+  private static final int[][] VERHOEFF_D = {
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5}, {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
+    {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+    {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3}, {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
+    {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}
+  };
+  private static final int[][] VERHOEFF_P = {
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
+    {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+    {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}
+  };
+
+  static boolean verhoeff(String digits) {
+    int c = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      int d = digits.charAt(digits.length() - 1 - i) - '0';
+      c = VERHOEFF_D[c][VERHOEFF_P[i % 8][d]];
+    }
+    return c == 0;
+  }
+
+  private static final int[] GB11643_WEIGHTS = {
+    7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2
+  };
+  private static final char[] GB11643_CHECK = "10X98765432".toCharArray();
+
+  /** China's resident identity number: 17 digits, a check character, a real birth date. */
+  static boolean gb11643(String raw) {
+    String s = raw.toUpperCase(Locale.ROOT);
+    if (s.length() != 18 || !s.substring(0, 17).chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (s.charAt(i) - '0') * GB11643_WEIGHTS[i];
+    }
+    return GB11643_CHECK[sum % 11] == s.charAt(17) && date(s.substring(6, 14), "yyyyMMdd");
+  }
+
+  /** UK NHS number: mod 11 with weights 10..2; a check of 10 is invalid. */
+  static boolean nhs(String digits) {
+    if (digits.length() != 10) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 9; i++) {
+      sum += (digits.charAt(i) - '0') * (10 - i);
+    }
+    int check = 11 - sum % 11;
+    check = check == 11 ? 0 : check;
+    return check != 10 && check == digits.charAt(9) - '0';
+  }
+
+  /** DEA registration number: two letters, seven digits, the last a weighted check. */
+  static boolean dea(String raw) {
+    String s = raw.toUpperCase(Locale.ROOT);
+    if (s.length() != 9) {
+      return false;
+    }
+    String d = s.substring(2);
+    int sum =
+        (d.charAt(0) - '0')
+            + (d.charAt(2) - '0')
+            + (d.charAt(4) - '0')
+            + 2 * ((d.charAt(1) - '0') + (d.charAt(3) - '0') + (d.charAt(5) - '0'));
+    return sum % 10 == d.charAt(6) - '0';
+  }
+
+  /** US SSN: no area 000, 666 or 900-999, no group 00, no serial 0000. */
+  static boolean ssn(String digits) {
+    if (digits.length() != 9) {
+      return false;
+    }
+    int area = Integer.parseInt(digits.substring(0, 3));
+    int group = Integer.parseInt(digits.substring(3, 5));
+    int serial = Integer.parseInt(digits.substring(5));
+    return area != 0
+        && area != 666
+        && area < 900
+        && group != 0
+        && serial != 0
+        && !digits.equals("123456789")
+        && !digits.chars().allMatch(c -> c == digits.charAt(0));
+  }
+
+  static boolean pesel(String digits) {
+    if (digits.length() != 11) {
+      return false;
+    }
+    int[] w = {1, 3, 7, 9, 1, 3, 7, 9, 1, 3};
+    int sum = 0;
+    for (int i = 0; i < 10; i++) {
+      sum += (digits.charAt(i) - '0') * w[i];
+    }
+    int month = Integer.parseInt(digits.substring(2, 4)) % 20;
+    return (10 - sum % 10) % 10 == digits.charAt(10) - '0' && month >= 1 && month <= 12;
+  }
+
+  /** Finnish HETU: DDMMYY, century sign, three digits, a mod 31 check character. */
+  static boolean hetu(String raw) {
+    String s = raw.toUpperCase(Locale.ROOT);
+    if (s.length() != 11 || "+-ABCDEFUVWXY".indexOf(s.charAt(6)) < 0) {
+      return false;
+    }
+    String number = s.substring(0, 6) + s.substring(7, 10);
+    if (!number.chars().allMatch(Character::isDigit)
+        || !date(s.substring(0, 4) + "20" + s.substring(4, 6), "ddMMyyyy")) {
+      return false;
+    }
+    return "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt((int) (Long.parseLong(number) % 31))
+        == s.charAt(10);
+  }
+
+  /** Spanish DNI/NIF (8 digits + letter) and NIE (X/Y/Z + 7 digits + letter): mod 23 letter. */
+  static boolean nif(String raw) {
+    String s = raw.toUpperCase(Locale.ROOT);
+    if (s.length() != 9) {
+      return false;
+    }
+    String body = s.substring(0, 8);
+    char first = body.charAt(0);
+    if (first == 'X' || first == 'Y' || first == 'Z') {
+      body = (first - 'X') + body.substring(1);
+    }
+    if (!body.chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    return "TRWAGMYFPDXBNJZSQVHLCKE".charAt(Integer.parseInt(body) % 23) == s.charAt(8);
+  }
+
+  private static final int[] IT_ODD = {
+    1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23
+  };
+
+  /** Italian codice fiscale: 15 characters and a check letter from odd/even tables. */
+  static boolean italianFiscalCode(String raw) {
+    String s = raw.toUpperCase(Locale.ROOT);
+    if (s.length() != 16) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 15; i++) {
+      char c = s.charAt(i);
+      int v = Character.isDigit(c) ? c - '0' : c - 'A';
+      if (v < 0 || v > 25) {
+        return false;
+      }
+      sum += i % 2 == 0 ? IT_ODD[v] : v;
+    }
+    return (char) ('A' + sum % 26) == s.charAt(15);
+  }
+
+  /** Italian partita IVA: 11 digits, Luhn-style check. */
+  static boolean italianVat(String digits) {
+    return digits.length() == 11 && luhn(digits);
+  }
+
+  /** Singapore NRIC/FIN: prefix, seven digits, weighted check letter. */
+  static boolean nric(String raw) {
+    String s = raw.toUpperCase(Locale.ROOT);
+    if (s.length() != 9 || "STFGM".indexOf(s.charAt(0)) < 0) {
+      return false;
+    }
+    int[] w = {2, 7, 6, 5, 4, 3, 2};
+    int sum = 0;
+    for (int i = 0; i < 7; i++) {
+      char c = s.charAt(i + 1);
+      if (!Character.isDigit(c)) {
+        return false;
+      }
+      sum += (c - '0') * w[i];
+    }
+    char p = s.charAt(0);
+    sum += p == 'T' || p == 'G' ? 4 : p == 'M' ? 3 : 0;
+    String letters =
+        p == 'S' || p == 'T' ? "JZIHGFEDCBA" : p == 'M' ? "XWUTRQPNJLK" : "XWUTRQPNMLK";
+    return letters.charAt(sum % 11) == s.charAt(8);
+  }
+
+  static boolean abn(String digits) {
+    if (digits.length() != 11) {
+      return false;
+    }
+    int[] w = {10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19};
+    int sum = 0;
+    for (int i = 0; i < 11; i++) {
+      int d = digits.charAt(i) - '0' - (i == 0 ? 1 : 0);
+      sum += d * w[i];
+    }
+    return sum % 89 == 0;
+  }
+
+  static boolean acn(String digits) {
+    if (digits.length() != 9) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 8; i++) {
+      sum += (digits.charAt(i) - '0') * (8 - i);
+    }
+    return (10 - sum % 10) % 10 == digits.charAt(8) - '0';
+  }
+
+  static boolean tfn(String digits) {
+    int[] w =
+        digits.length() == 9
+            ? new int[] {1, 4, 3, 7, 5, 8, 6, 9, 10}
+            : new int[] {10, 7, 8, 4, 6, 3, 5, 1};
+    if (digits.length() != 9 && digits.length() != 8) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      sum += (digits.charAt(i) - '0') * w[i];
+    }
+    return sum % 11 == 0;
+  }
+
+  static boolean medicare(String digits) {
+    if (digits.length() != 10 && digits.length() != 11
+        || digits.charAt(0) < '2'
+        || digits.charAt(0) > '6') {
+      return false;
+    }
+    int[] w = {1, 3, 7, 9, 1, 3, 7, 9};
+    int sum = 0;
+    for (int i = 0; i < 8; i++) {
+      sum += (digits.charAt(i) - '0') * w[i];
+    }
+    return sum % 10 == digits.charAt(8) - '0';
+  }
+
+  /** Korean resident registration number: date of birth, gender digit, weighted check. */
+  static boolean rrn(String digits) {
+    if (digits.length() != 13 || "12345678".indexOf(digits.charAt(6)) < 0) {
+      return false;
+    }
+    int[] w = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
+    int sum = 0;
+    for (int i = 0; i < 12; i++) {
+      sum += (digits.charAt(i) - '0') * w[i];
+    }
+    String century =
+        "12".indexOf(digits.charAt(6)) >= 0 || "56".indexOf(digits.charAt(6)) >= 0 ? "19" : "20";
+    return (11 - sum % 11) % 10 == digits.charAt(12) - '0'
+        && date(century + digits.substring(0, 6), "yyyyMMdd");
+  }
+
+  private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+  /** Bitcoin legacy address: base58 with a double-SHA-256 checksum. */
+  static boolean base58Check(String s) {
+    BigInteger n = BigInteger.ZERO;
+    for (int i = 0; i < s.length(); i++) {
+      int v = BASE58.indexOf(s.charAt(i));
+      if (v < 0) {
+        return false;
+      }
+      n = n.multiply(BigInteger.valueOf(58)).add(BigInteger.valueOf(v));
+    }
+    byte[] raw = n.toByteArray();
+    int leadingZeros = 0;
+    while (leadingZeros < s.length() && s.charAt(leadingZeros) == '1') {
+      leadingZeros++;
+    }
+    byte[] body = raw.length > 0 && raw[0] == 0 ? Arrays.copyOfRange(raw, 1, raw.length) : raw;
+    byte[] full = new byte[leadingZeros + body.length];
+    System.arraycopy(body, 0, full, leadingZeros, body.length);
+    if (full.length != 25) {
+      return false;
+    }
+    byte[] hash = sha256(sha256(Arrays.copyOf(full, 21)));
+    return Arrays.equals(Arrays.copyOfRange(hash, 0, 4), Arrays.copyOfRange(full, 21, 25));
+  }
+
+  private static final String BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+
+  /** Bech32 / bech32m checksum of a segwit address ("bc1…"). */
+  static boolean bech32(String raw) {
+    String s = raw.toLowerCase(Locale.ROOT);
+    int sep = s.lastIndexOf('1');
+    if (sep < 1 || s.length() - sep < 7) {
+      return false;
+    }
+    int[] values = new int[s.length() - sep - 1];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = BECH32.indexOf(s.charAt(sep + 1 + i));
+      if (values[i] < 0) {
+        return false;
+      }
+    }
+    String hrp = s.substring(0, sep);
+    int[] expanded = new int[hrp.length() * 2 + 1 + values.length];
+    for (int i = 0; i < hrp.length(); i++) {
+      expanded[i] = hrp.charAt(i) >> 5;
+      expanded[i + hrp.length() + 1] = hrp.charAt(i) & 31;
+    }
+    System.arraycopy(values, 0, expanded, hrp.length() * 2 + 1, values.length);
+    int chk = polymod(expanded);
+    return chk == 1 || chk == 0x2bc830a3;
+  }
+
+  private static int polymod(int[] values) {
+    int[] gen = {0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3};
+    int chk = 1;
+    for (int v : values) {
+      int top = chk >>> 25;
+      chk = (chk & 0x1ffffff) << 5 ^ v;
+      for (int i = 0; i < 5; i++) {
+        if ((top >>> i & 1) != 0) {
+          chk ^= gen[i];
+        }
+      }
+    }
+    return chk;
+  }
+
+  static byte[] sha256(byte[] in) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(in);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static boolean date(String value, String pattern) {
+    try {
+      int y;
+      int m;
+      int d;
+      if (pattern.equals("yyyyMMdd")) {
+        y = Integer.parseInt(value.substring(0, 4));
+        m = Integer.parseInt(value.substring(4, 6));
+        d = Integer.parseInt(value.substring(6, 8));
+      } else {
+        d = Integer.parseInt(value.substring(0, 2));
+        m = Integer.parseInt(value.substring(2, 4));
+        y = Integer.parseInt(value.substring(4, 8));
+      }
+      LocalDate.of(y, m, d);
+      return y >= 1900 && y <= 2100;
+    } catch (NumberFormatException | DateTimeException e) {
+      return false;
+    }
+  }
+
+  static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,312 @@
+package dev.parapet.detect.pii;
+
+import dev.parapet.detect.CodePointOffsets;
+import dev.parapet.detect.Detector;
+import dev.parapet.detect.DetectorInput;
+import dev.parapet.model.Finding;
+import dev.parapet.model.InvalidPolicyException;
+import dev.parapet.model.Severity;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds personal data: validated identifiers (cards, IBANs, national ids with their check digits),
+ * phone numbers, emails, URLs, IP and crypto addresses, and the recognizers officers add in {@code
+ * rules/recognizers/*.yaml}. Context words near a candidate raise its score; weak shapes need one.
+ * Offsets are code points of the original text.
+ */
+public final class PiiDetector implements Detector {
+
+  static final String NAME = "pii";
+  static final double CONTEXT_BOOST = 0.35;
+  static final double REPORT_FLOOR = 0.4;
+  private static final int CONTEXT_BEFORE = 48;
+  private static final int CONTEXT_AFTER = 16;
+  private static final Pattern EMAIL_LOCAL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}");
+  private static final Pattern EMAIL_DOMAIN =
+      Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}");
+  private static final Pattern IBAN_START =
+      Pattern.compile("(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?= ?[A-Z0-9])");
+  private static final Pattern CVV =
+      Pattern.compile("(?i)(?:cvv2?|cvc2?|csc|security code)\\D{0,12}(\\d{3,4})(?!\\d)");
+
+  private final List<Recognizer> builtIn;
+  private final List<OfficerRecognizer> officers;
+
+  private PiiDetector(List<Recognizer> builtIn, List<OfficerRecognizer> officers) {
+    this.builtIn = builtIn;
+    this.officers = List.copyOf(officers);
+  }
+
+  /**
+   * The built-in recognizers plus those in {@code rulesDir/recognizers/*.yaml}.
+   *
+   * @throws InvalidPolicyException naming the file and line of a bad recognizer
+   */
+  public static PiiDetector load(Path rulesDir) {
+    return new PiiDetector(
+        BuiltInRecognizers.ALL, OfficerRecognizer.load(rulesDir.resolve("recognizers")));
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Finding> detect(DetectorInput input) {
+    String text = input.original();
+    CodePointOffsets offsets = CodePointOffsets.of(text);
+    String lower = asciiLower(text);
+    List<Finding> out = new ArrayList<>();
+    List<int[]> taken = new ArrayList<>();
+    emails(text, offsets, out, taken);
+    urls(text, offsets, out, taken);
+    ipv6(text, offsets, out, taken);
+    ibans(text, offsets, out, taken);
+    for (int[] run : Candidates.of(text)) {
+      if (!overlaps(taken, run[0], run[1])) {
+        candidate(text, lower, run, offsets, out, taken);
+      }
+    }
+    cvv(text, offsets, out, taken);
+    for (OfficerRecognizer officer : officers) {
+      officer.find(text, lower, offsets, out, taken);
+    }
+    return out;
+  }
+
+  private void candidate(
+      String text,
+      String lower,
+      int[] run,
+      CodePointOffsets offsets,
+      List<Finding> out,
+      List<int[]> taken) {
+    String value = text.substring(run[0], run[1]);
+    Recognizer best = null;
+    double bestScore = 0;
+    for (Recognizer r : builtIn) {
+      if (!r.shape().matcher(value).matches() || !r.validator().test(value)) {
+        continue;
+      }
+      boolean near = hasContext(lower, run[0], run[1], r.context());
+      if (r.needsContext() && !near) {
+        continue;
+      }
+      double score = Math.min(1.0, r.score() + (near ? CONTEXT_BOOST : 0));
+      if (score > bestScore) {
+        best = r;
+        bestScore = score;
+      }
+    }
+    if (best != null && bestScore >= REPORT_FLOOR) {
+      add(
+          out,
+          taken,
+          offsets,
+          run[0],
+          run[1],
+          best.type(),
+          best.severity(),
+          bestScore,
+          best.name());
+    }
+  }
+
+  static boolean hasContext(String lower, int start, int end, List<String> words) {
+    int from = Math.max(0, start - CONTEXT_BEFORE);
+    int to = Math.min(lower.length(), end + CONTEXT_AFTER);
+    for (String word : words) {
+      int at = lower.indexOf(word, from);
+      if (at >= 0 && at < to && (at + word.length() <= start || at >= end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void emails(
+      String text, CodePointOffsets offsets, List<Finding> out, List<int[]> taken) {
+    for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+      int start = at;
+      while (start > 0 && at - start < 64 && isEmailLocal(text.charAt(start - 1))) {
+        start--;
+      }
+      int end = at + 1;
+      while (end < text.length() && end - at < 255 && isEmailDomain(text.charAt(end))) {
+        end++;
+      }
+      while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+        end--;
+      }
+      if (start < at
+          && EMAIL_LOCAL.matcher(text.substring(start, at)).matches()
+          && EMAIL_DOMAIN.matcher(text.substring(at + 1, end)).matches()) {
+        add(out, taken, offsets, start, end, "EMAIL_ADDRESS", Severity.MEDIUM, 1.0, "email");
+      }
+    }
+  }
+
+  private static void urls(
+      String text, CodePointOffsets offsets, List<Finding> out, List<int[]> taken) {
+    for (String scheme : new String[] {"https://", "http://", "www."}) {
+      for (int at = text.indexOf(scheme); at >= 0; at = text.indexOf(scheme, at + 1)) {
+        if (overlaps(taken, at, at + 1) || at > 0 && Candidates.isAlnum(text.charAt(at - 1))) {
+          continue;
+        }
+        int end = at + scheme.length();
+        while (end < text.length() && end - at < 2048 && isUrlChar(text.charAt(end))) {
+          end++;
+        }
+        while (end > at && ".,;:!?)]}'\"".indexOf(text.charAt(end - 1)) >= 0) {
+          end--;
+        }
+        if (end - at > scheme.length() + 3
+            && text.substring(at + scheme.length(), end).contains(".")) {
+          add(out, taken, offsets, at, end, "URL", Severity.LOW, 0.85, "url");
+        }
+      }
+    }
+  }
+
+  private static void ipv6(
+      String text, CodePointOffsets offsets, List<Finding> out, List<int[]> taken) {
+    for (int at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
+      int start = at;
+      while (start > 0 && at - start < 40 && isHexOrColon(text.charAt(start - 1))) {
+        start--;
+      }
+      int end = at;
+      while (end < text.length() && end - start < 45 && isHexOrColon(text.charAt(end))) {
+        end++;
+      }
+      String value = text.substring(start, end);
+      if (!overlaps(taken, start, end) && isIpv6(value)) {
+        add(out, taken, offsets, start, end, "IP_ADDRESS", Severity.LOW, 0.85, "ipv6");
+      }
+      at = Math.max(at, end);
+    }
+  }
+
+  /** IBANs are printed in groups of four, letters included, which candidate runs do not join. */
+  private static void ibans(
+      String text, CodePointOffsets offsets, List<Finding> out, List<int[]> taken) {
+    Matcher m = IBAN_START.matcher(text);
+    while (m.find()) {
+      int start = m.start();
+      int end = Math.min(text.length(), start + 42);
+      int stop = start + 4;
+      for (int i = start + 4; i < end; i++) {
+        char c = text.charAt(i);
+        if (Candidates.isAlnum(c)) {
+          stop = i + 1;
+        } else if (c != ' ' || i + 1 >= end || !Candidates.isAlnum(text.charAt(i + 1))) {
+          break;
+        }
+      }
+      for (int e = stop; e > start + 14; e--) {
+        if (Candidates.isAlnum(text.charAt(e - 1))
+            && !overlaps(taken, start, e)
+            && Checksums.iban(text.substring(start, e))) {
+          add(out, taken, offsets, start, e, "IBAN_CODE", Severity.HIGH, 1.0, "iban");
+          break;
+        }
+      }
+    }
+  }
+
+  static boolean isIpv6(String s) {
+    if (s.length() < 3 || s.chars().filter(c -> c == ':').count() < 2) {
+      return false;
+    }
+    int compress = s.indexOf("::");
+    if (compress >= 0 && s.indexOf("::", compress + 1) >= 0) {
+      return false;
+    }
+    String[] groups = s.split(":", -1);
+    int nonEmpty = 0;
+    for (String g : groups) {
+      if (g.length() > 4) {
+        return false;
+      }
+      nonEmpty += g.isEmpty() ? 0 : 1;
+    }
+    boolean hasLetterOrZero = s.chars().anyMatch(c -> Character.isLetter(c) || c == '0');
+    return compress >= 0 ? nonEmpty <= 7 && nonEmpty >= 1 && hasLetterOrZero : nonEmpty == 8;
+  }
+
+  /** A card's security code counts only next to a card and behind a label. */
+  private static void cvv(
+      String text, CodePointOffsets offsets, List<Finding> out, List<int[]> taken) {
+    if (out.stream().noneMatch(f -> f.type().equals("CREDIT_CARD"))) {
+      return;
+    }
+    Matcher m = CVV.matcher(text);
+    while (m.find()) {
+      if (!overlaps(taken, m.start(1), m.end(1))) {
+        add(out, taken, offsets, m.start(1), m.end(1), "CVV", Severity.HIGH, 0.9, "cvv");
+      }
+    }
+  }
+
+  static void add(
+      List<Finding> out,
+      List<int[]> taken,
+      CodePointOffsets offsets,
+      int start,
+      int end,
+      String type,
+      Severity severity,
+      double score,
+      String recognizer) {
+    taken.add(new int[] {start, end});
+    out.add(
+        new Finding(
+            NAME,
+            type,
+            offsets.at(start),
+            offsets.at(end),
+            severity,
+            Math.round(score * 100) / 100.0,
+            NAME + "/" + recognizer));
+  }
+
+  static boolean overlaps(List<int[]> taken, int start, int end) {
+    for (int[] t : taken) {
+      if (start < t[1] && t[0] < end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isEmailLocal(char c) {
+    return Candidates.isAlnum(c) || "._%+-".indexOf(c) >= 0;
+  }
+
+  private static boolean isEmailDomain(char c) {
+    return Candidates.isAlnum(c) || c == '.' || c == '-';
+  }
+
+  private static boolean isUrlChar(char c) {
+    return c > ' ' && c < 127 && "<>\"'`{}|\\^".indexOf(c) < 0;
+  }
+
+  private static boolean isHexOrColon(char c) {
+    return c == ':' || c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+
+  static String asciiLower(String s) {
+    char[] out = s.toCharArray();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] >= 'A' && out[i] <= 'Z') {
+        out[i] = (char) (out[i] + 32);
+      }
+    }
+    return new String(out);
+  }
+}

@@ -30,7 +30,25 @@ class DetectorQualityTest {
   static final double INJECTION_THRESHOLD = 0.7;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Normalizer normalizer = new Normalizer();
-  private final List<Detector> detectors = List.of(new SecretDetector(), new InjectionDetector());
+  private final List<Detector> detectors =
+      List.of(
+          new SecretDetector(),
+          new InjectionDetector(),
+          dev.parapet.detect.pii.PiiDetector.load(Path.of("rules")));
+  static final double PII_THRESHOLD = 0.5;
+  static final Set<String> CHECKSUM_TYPES =
+      Set.of(
+          "CREDIT_CARD",
+          "IBAN_CODE",
+          "US_SSN",
+          "CN_RESIDENT_ID",
+          "IN_AADHAAR",
+          "UK_NHS",
+          "ES_NIF",
+          "SG_NRIC_FIN",
+          "FI_PERSONAL_IDENTITY_CODE",
+          "MEDICAL_LICENSE",
+          "CRYPTO");
 
   /** Case-level counts for one type. */
   static final class Counts {
@@ -77,7 +95,11 @@ class DetectorQualityTest {
       Set<String> found = new HashSet<>();
       for (Detector d : detectors) {
         for (Finding f : d.detect(input)) {
-          if (!f.type().equals("PROMPT_INJECTION") || f.score() >= INJECTION_THRESHOLD) {
+          boolean relevant =
+              f.type().equals("PROMPT_INJECTION")
+                  ? f.score() >= INJECTION_THRESHOLD
+                  : !f.detector().equals("pii") || f.score() >= PII_THRESHOLD;
+          if (relevant) {
             found.add(f.type());
           }
         }
@@ -86,7 +108,13 @@ class DetectorQualityTest {
       c.get("expected").forEach(t -> expected.add(t.asText()));
       Set<String> types = new HashSet<>(expected);
       types.addAll(found);
-      types.add(file.startsWith("secrets") ? "SECRET" : "PROMPT_INJECTION");
+      String family = file.startsWith("secrets") ? "SECRET" : "PROMPT_INJECTION";
+      if (file.startsWith("pii")) {
+        types.removeIf(t -> t.equals("SECRET") || t.equals("PROMPT_INJECTION"));
+      } else {
+        types.removeIf(t -> !t.equals(family));
+        types.add(family);
+      }
       for (String type : types) {
         Counts n = counts.computeIfAbsent(type, t -> new Counts());
         boolean want = expected.contains(type);
@@ -138,6 +166,20 @@ class DetectorQualityTest {
     assertThat(n.negatives).as("benign cases").isGreaterThanOrEqualTo(60);
     assertThat(n.recall()).as(report).isGreaterThanOrEqualTo(0.90);
     assertThat(n.falsePositiveRate()).as(report).isLessThanOrEqualTo(0.02);
+  }
+
+  @Test
+  void checksumValidatedPiiPrecisionAndRecallAtLeast95Percent() throws Exception {
+    List<String> misses = new java.util.ArrayList<>();
+    Map<String, Counts> counts = score("pii.jsonl", misses);
+    String report = table(counts) + String.join("\n", misses);
+    System.err.println("QUALITY pii\n" + report);
+    assertThat(counts.keySet()).containsAll(CHECKSUM_TYPES);
+    for (String type : CHECKSUM_TYPES) {
+      Counts n = counts.get(type);
+      assertThat(n.precision()).as(type + "\n" + report).isGreaterThanOrEqualTo(0.95);
+      assertThat(n.recall()).as(type + "\n" + report).isGreaterThanOrEqualTo(0.95);
+    }
   }
 
   @Test

@@ -38,7 +38,7 @@ final class BuiltInRecognizers {
               Severity.HIGH,
               "(?:4\\d{3}|5[1-5]\\d{2}|2[2-7]\\d{2}|3[47]\\d{2}|6(?:011|5\\d{2}|4[4-9]\\d)|35\\d{2}|3[068]\\d{2}|62\\d{2})"
                   + "(?:[ -]?\\d{2,4}){2,4}\\d{0,3}",
-              "luhn",
+              "card",
               0.9,
               List.of("card", "visa", "mastercard", "amex", "credit", "debit", "cc"),
               false),

@@ -56,6 +56,30 @@ final class Checksums {
     return digits.length() > 1 && sum % 10 == 0;
   }
 
+  /** A payment card number: Luhn, and a length its issuer actually uses. */
+  static boolean card(String digits) {
+    int n = digits.length();
+    if (!luhn(digits) || n < 13 || n > 19) {
+      return false;
+    }
+    char first = digits.charAt(0);
+    int two = Integer.parseInt(digits.substring(0, 2));
+    int four = Integer.parseInt(digits.substring(0, 4));
+    if (first == '4') {
+      return n == 13 || n == 16 || n == 19;
+    }
+    if (two >= 51 && two <= 55 || four >= 2221 && four <= 2720) {
+      return n == 16;
+    }
+    if (two == 34 || two == 37) {
+      return n == 15;
+    }
+    if (two == 36 || two == 38 || two == 30) {
+      return n >= 14 && n <= 16;
+    }
+    return n >= 16; // Discover, JCB, UnionPay
+  }
+
   private static final Map<String, Integer> IBAN_LENGTHS =
       Map.ofEntries(
           Map.entry("AD", 24),

@@ -10,6 +10,7 @@ final class Validators {
       Map.ofEntries(
           Map.entry("none", s -> true),
           Map.entry("luhn", s -> Checksums.luhn(Checksums.digits(s))),
+          Map.entry("card", s -> Checksums.card(Checksums.digits(s))),
           Map.entry("mod97", Checksums::iban),
           Map.entry("iban", Checksums::iban),
           Map.entry("verhoeff", s -> Checksums.verhoeff(Checksums.digits(s))),

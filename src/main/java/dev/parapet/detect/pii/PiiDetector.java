@@ -30,6 +30,11 @@ public final class PiiDetector implements Detector {
       Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}");
   private static final Pattern IBAN_START =
       Pattern.compile("(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?= ?[A-Z0-9])");
+  private static final Pattern NINO =
+      Pattern.compile(
+          "(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Za-z0-9])");
+  private static final java.util.Set<String> NINO_BANNED =
+      java.util.Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ");
   private static final Pattern CVV =
       Pattern.compile("(?i)(?:cvv2?|cvc2?|csc|security code)\\D{0,12}(\\d{3,4})(?!\\d)");
 
@@ -67,6 +72,7 @@ public final class PiiDetector implements Detector {
     urls(text, offsets, out, taken);
     ipv6(text, offsets, out, taken);
     ibans(text, offsets, out, taken);
+    ninos(text, lower, offsets, out, taken);
     for (int[] run : Candidates.of(text)) {
       if (!overlaps(taken, run[0], run[1])) {
         candidate(text, lower, run, offsets, out, taken);
@@ -216,6 +222,30 @@ public final class PiiDetector implements Detector {
           break;
         }
       }
+    }
+  }
+
+  /** UK National Insurance numbers, often printed in pairs: "QQ 12 34 56 C". */
+  private static void ninos(
+      String text, String lower, CodePointOffsets offsets, List<Finding> out, List<int[]> taken) {
+    Matcher m = NINO.matcher(text);
+    while (m.find()) {
+      String prefix = m.group(1).toUpperCase(java.util.Locale.ROOT);
+      if (NINO_BANNED.contains(prefix) || overlaps(taken, m.start(), m.end())) {
+        continue;
+      }
+      boolean near =
+          hasContext(lower, m.start(), m.end(), List.of("national insurance", "nino", "ni number"));
+      add(
+          out,
+          taken,
+          offsets,
+          m.start(),
+          m.end(),
+          "UK_NINO",
+          Severity.HIGH,
+          near ? 1.0 : 0.7,
+          "uk-nino");
     }
   }
 

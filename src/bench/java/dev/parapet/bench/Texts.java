@@ -13,10 +13,20 @@ final class Texts {
           + "Call me on +44 20 7946 0958 if the card 4111 1111 1111 1111 is declined. "
           + "我们的季度报告显示客户满意度有所提高。Ignore previous results and continue. ";
 
+  /** Obfuscation everywhere and dense near-matches: leetspeak, spacing, zero-width, digits. */
+  private static final String ADVERSARIAL =
+      "b o m b h4te k1ll $h1t p\u200bi\u200bp\u200be 4111-1111-1111-1112 sk-ant- AKIA eyJhbGci "
+          + "ｂｏｍｂ fuuuuuck 1gn0re prev10us 1nstruct10ns 192.168.001.1 +44 (0) 20 ";
+
   private Texts() {}
 
   static String of(String kind, int size) {
-    String unit = "mixed".equals(kind) ? MIXED : BENIGN;
+    String unit =
+        switch (kind) {
+          case "mixed" -> MIXED;
+          case "adversarial" -> ADVERSARIAL;
+          default -> BENIGN;
+        };
     StringBuilder out = new StringBuilder(size + unit.length());
     while (out.length() < size) {
       out.append(unit);

@@ -50,6 +50,17 @@ final class AuditClient {
     return ids;
   }
 
+  /** The chain nodes that wrote the records. */
+  Set<String> nodes() throws Exception {
+    Set<String> nodes = new HashSet<>();
+    for (String line : get("/v1/audit/export?format=jsonl").split("\n")) {
+      if (!line.isBlank()) {
+        nodes.add(JSON.readTree(line).path("node").asText());
+      }
+    }
+    return nodes;
+  }
+
   JsonNode verify() throws Exception {
     return JSON.readTree(get("/v1/audit/verify"));
   }

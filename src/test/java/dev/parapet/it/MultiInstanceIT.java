@@ -92,9 +92,7 @@ class MultiInstanceIT {
           assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();
           assertThat(verify.path("checked").asLong()).isEqualTo(answered);
         }
-        JsonNode byNode = JSON.readTree(get(a, "/v1/audit/decisions?limit=1000"));
-        Set<String> nodes = new HashSet<>();
-        byNode.path("items").forEach(r -> nodes.add(r.path("node").asText()));
+        Set<String> nodes = new AuditClient(b).nodes();
         assertThat(nodes).containsExactlyInAnyOrder("node-a", "node-b");
 
         String before = JSON.readTree(get(a, "/v1/policies")).path("version").asText();

@@ -33,5 +33,9 @@ class SaturationLoadIT {
       assertThat(after - before).isEqualTo(result.count(200));
       assertThat(audit.verify().path("ok").asBoolean()).isTrue();
     }
+    String log = Files.readString(data.resolve("service.log"));
+    for (String text : LoadDriver.TEXTS) {
+      assertThat(log).as("the service log holds no checked text").doesNotContain(text);
+    }
   }
 }

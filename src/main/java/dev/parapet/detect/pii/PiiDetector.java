@@ -23,6 +23,21 @@ public final class PiiDetector implements Detector {
   static final String NAME = "pii";
   static final double CONTEXT_BOOST = 0.35;
   static final double REPORT_FLOOR = 0.4;
+  static final double CONTEXT_PENALTY = 0.3;
+
+  /** Words that make a number likelier to be a business reference than personal data. */
+  static final List<String> NEGATIVE_CONTEXT =
+      List.of(
+          "order",
+          "invoice",
+          "tracking",
+          "isbn",
+          "ticket",
+          "serial",
+          "sku",
+          "reference",
+          "part no");
+
   private static final int CONTEXT_BEFORE = 48;
   private static final int CONTEXT_AFTER = 16;
   private static final Pattern EMAIL_LOCAL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}");
@@ -104,6 +119,9 @@ public final class PiiDetector implements Detector {
         continue;
       }
       double score = Math.min(1.0, r.score() + (near ? CONTEXT_BOOST : 0));
+      if (!near && hasContext(lower, run[0], run[1], NEGATIVE_CONTEXT)) {
+        score -= CONTEXT_PENALTY; // "order 4111…": a number in a business document
+      }
       if (score > bestScore) {
         best = r;
         bestScore = score;

@@ -1,0 +1,61 @@
+package dev.parapet.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Configured limits answer with their own status: 429 with Retry-After, 413 for a big body. */
+@QuarkusTest
+@TestProfile(LimitsTest.Tight.class)
+class LimitsTest {
+
+  /** A key may send two requests a second; bodies may be 64 KB. */
+  public static class Tight implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "parapet.auth.requests-per-second", "2",
+          "quarkus.http.limits.max-body-size", "64K");
+    }
+  }
+
+  private static io.restassured.response.Response post(String body) {
+    return given()
+        .header("X-API-Key", TestKeys.CHECKER)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/v1/check");
+  }
+
+  @Test
+  void overTheRateIs429WithRetryAfter() {
+    int limited = 0;
+    for (int i = 0; i < 6; i++) {
+      io.restassured.response.Response r = post("{\"text\":\"hi\"}");
+      if (r.statusCode() == 429) {
+        limited++;
+        r.then()
+            .contentType("application/problem+json")
+            .header("Retry-After", notNullValue())
+            .body("code", equalTo("rate_limited"));
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(limited).isPositive();
+  }
+
+  @Test
+  void aBodyOverTheLimitIs413() throws Exception {
+    Thread.sleep(1100); // a fresh second of rate
+    post("{\"text\":\"" + "a".repeat(70_000) + "\"}")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json");
+  }
+}

@@ -60,7 +60,7 @@ final class OfficerRecognizer {
       String lower,
       CodePointOffsets offsets,
       List<dev.parapet.model.Finding> out,
-      List<int[]> taken) {
+      dev.parapet.detect.SpanSet taken) {
     Matcher m = pattern.matcher(text);
     while (m.find()) {
       if (m.end() == m.start() || PiiDetector.overlaps(taken, m.start(), m.end())) {

@@ -3,6 +3,7 @@ package dev.parapet.detect.pii;
 import dev.parapet.detect.CodePointOffsets;
 import dev.parapet.detect.Detector;
 import dev.parapet.detect.DetectorInput;
+import dev.parapet.detect.SpanSet;
 import dev.parapet.model.Finding;
 import dev.parapet.model.InvalidPolicyException;
 import dev.parapet.model.Severity;
@@ -82,7 +83,7 @@ public final class PiiDetector implements Detector {
     CodePointOffsets offsets = CodePointOffsets.of(text);
     String lower = asciiLower(text);
     List<Finding> out = new ArrayList<>();
-    List<int[]> taken = new ArrayList<>();
+    SpanSet taken = new SpanSet();
     emails(text, offsets, out, taken);
     urls(text, offsets, out, taken);
     ipv6(text, offsets, out, taken);
@@ -106,7 +107,7 @@ public final class PiiDetector implements Detector {
       int[] run,
       CodePointOffsets offsets,
       List<Finding> out,
-      List<int[]> taken) {
+      SpanSet taken) {
     String value = text.substring(run[0], run[1]);
     Recognizer best = null;
     double bestScore = 0;
@@ -145,16 +146,18 @@ public final class PiiDetector implements Detector {
     int from = Math.max(0, start - CONTEXT_BEFORE);
     int to = Math.min(lower.length(), end + CONTEXT_AFTER);
     for (String word : words) {
-      int at = lower.indexOf(word, from);
-      if (at >= 0 && at < to && (at + word.length() <= start || at >= end)) {
-        return true;
+      // only the window is searched: a search to the end of the text per candidate is quadratic
+      for (int at = from; at + word.length() <= to; at++) {
+        if (lower.startsWith(word, at) && (at + word.length() <= start || at >= end)) {
+          return true;
+        }
       }
     }
     return false;
   }
 
   private static void emails(
-      String text, CodePointOffsets offsets, List<Finding> out, List<int[]> taken) {
+      String text, CodePointOffsets offsets, List<Finding> out, SpanSet taken) {
     for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
       int start = at;
       while (start > 0 && at - start < 64 && isEmailLocal(text.charAt(start - 1))) {
@@ -176,7 +179,7 @@ public final class PiiDetector implements Detector {
   }
 
   private static void urls(
-      String text, CodePointOffsets offsets, List<Finding> out, List<int[]> taken) {
+      String text, CodePointOffsets offsets, List<Finding> out, SpanSet taken) {
     for (String scheme : new String[] {"https://", "http://", "www."}) {
       for (int at = text.indexOf(scheme); at >= 0; at = text.indexOf(scheme, at + 1)) {
         if (overlaps(taken, at, at + 1) || at > 0 && Candidates.isAlnum(text.charAt(at - 1))) {
@@ -198,7 +201,7 @@ public final class PiiDetector implements Detector {
   }
 
   private static void ipv6(
-      String text, CodePointOffsets offsets, List<Finding> out, List<int[]> taken) {
+      String text, CodePointOffsets offsets, List<Finding> out, SpanSet taken) {
     for (int at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
       int start = at;
       while (start > 0 && at - start < 40 && isHexOrColon(text.charAt(start - 1))) {
@@ -218,7 +221,7 @@ public final class PiiDetector implements Detector {
 
   /** IBANs are printed in groups of four, letters included, which candidate runs do not join. */
   private static void ibans(
-      String text, CodePointOffsets offsets, List<Finding> out, List<int[]> taken) {
+      String text, CodePointOffsets offsets, List<Finding> out, SpanSet taken) {
     Matcher m = IBAN_START.matcher(text);
     while (m.find()) {
       int start = m.start();
@@ -245,7 +248,7 @@ public final class PiiDetector implements Detector {
 
   /** UK National Insurance numbers, often printed in pairs: "QQ 12 34 56 C". */
   private static void ninos(
-      String text, String lower, CodePointOffsets offsets, List<Finding> out, List<int[]> taken) {
+      String text, String lower, CodePointOffsets offsets, List<Finding> out, SpanSet taken) {
     Matcher m = NINO.matcher(text);
     while (m.find()) {
       String prefix = m.group(1).toUpperCase(java.util.Locale.ROOT);
@@ -288,8 +291,7 @@ public final class PiiDetector implements Detector {
   }
 
   /** A card's security code counts only next to a card and behind a label. */
-  private static void cvv(
-      String text, CodePointOffsets offsets, List<Finding> out, List<int[]> taken) {
+  private static void cvv(String text, CodePointOffsets offsets, List<Finding> out, SpanSet taken) {
     if (out.stream().noneMatch(f -> f.type().equals("CREDIT_CARD"))) {
       return;
     }
@@ -303,7 +305,7 @@ public final class PiiDetector implements Detector {
 
   static void add(
       List<Finding> out,
-      List<int[]> taken,
+      SpanSet taken,
       CodePointOffsets offsets,
       int start,
       int end,
@@ -311,7 +313,7 @@ public final class PiiDetector implements Detector {
       Severity severity,
       double score,
       String recognizer) {
-    taken.add(new int[] {start, end});
+    taken.add(start, end);
     out.add(
         new Finding(
             NAME,
@@ -323,13 +325,8 @@ public final class PiiDetector implements Detector {
             NAME + "/" + recognizer));
   }
 
-  static boolean overlaps(List<int[]> taken, int start, int end) {
-    for (int[] t : taken) {
-      if (start < t[1] && t[0] < end) {
-        return true;
-      }
-    }
-    return false;
+  static boolean overlaps(SpanSet taken, int start, int end) {
+    return taken.overlaps(start, end);
   }
 
   private static boolean isEmailLocal(char c) {

@@ -3,6 +3,7 @@ package dev.parapet.detect.secret;
 import dev.parapet.detect.CodePointOffsets;
 import dev.parapet.detect.Detector;
 import dev.parapet.detect.DetectorInput;
+import dev.parapet.detect.SpanSet;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Severity;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,7 @@ public final class SecretDetector implements Detector {
     String text = input.original();
     List<int[]> spans = new ArrayList<>();
     List<String> kinds = new ArrayList<>();
+    SpanSet claimed = new SpanSet();
     for (Kind kind : KINDS) {
       for (int at = text.indexOf(kind.prefix());
           at >= 0;
@@ -103,14 +105,13 @@ public final class SecretDetector implements Detector {
         int limit =
             Math.min(text.length(), at + (kind.name().equals("PRIVATE_KEY") ? 8400 : WINDOW));
         Matcher m = kind.pattern().matcher(text).region(at, limit);
-        if (m.lookingAt() && !covered(spans, at, m.end())) {
-          spans.add(new int[] {at, m.end()});
-          kinds.add(kind.name());
+        if (m.lookingAt() && !claimed.overlaps(at, m.end())) {
+          claim(spans, kinds, claimed, at, m.end(), kind.name());
         }
       }
     }
-    jwts(text, spans, kinds);
-    assignments(text, spans, kinds);
+    jwts(text, spans, kinds, claimed);
+    assignments(text, spans, kinds, claimed);
     CodePointOffsets offsets = CodePointOffsets.of(text);
     List<Finding> findings = new ArrayList<>(spans.size());
     for (int i = 0; i < spans.size(); i++) {
@@ -127,12 +128,18 @@ public final class SecretDetector implements Detector {
     return findings;
   }
 
-  private static void jwts(String text, List<int[]> spans, List<String> kinds) {
+  private static void claim(
+      List<int[]> spans, List<String> kinds, SpanSet claimed, int start, int end, String kind) {
+    spans.add(new int[] {start, end});
+    kinds.add(kind);
+    claimed.add(start, end);
+  }
+
+  private static void jwts(String text, List<int[]> spans, List<String> kinds, SpanSet claimed) {
     for (int at = text.indexOf("eyJ"); at >= 0; at = text.indexOf("eyJ", at + 1)) {
       Matcher m = JWT.matcher(text).region(at, Math.min(text.length(), at + 8192));
-      if (m.lookingAt() && !covered(spans, at, m.end()) && headerNamesAlgorithm(m.group())) {
-        spans.add(new int[] {at, m.end()});
-        kinds.add("JWT");
+      if (m.lookingAt() && !claimed.overlaps(at, m.end()) && headerNamesAlgorithm(m.group())) {
+        claim(spans, kinds, claimed, at, m.end(), "JWT");
         at = m.end();
       }
     }
@@ -150,7 +157,8 @@ public final class SecretDetector implements Detector {
     }
   }
 
-  private static void assignments(String text, List<int[]> spans, List<String> kinds) {
+  private static void assignments(
+      String text, List<int[]> spans, List<String> kinds, SpanSet claimed) {
     char[] lower = new char[text.length()];
     for (int i = 0; i < lower.length; i++) {
       char c = text.charAt(i);
@@ -172,20 +180,10 @@ public final class SecretDetector implements Detector {
           continue;
         }
         String value = m.group(2);
-        if (Secrets.looksLikeSecret(value) && !covered(spans, m.start(2), m.end(2))) {
-          spans.add(new int[] {m.start(2), m.end(2)});
-          kinds.add("GENERIC_ASSIGNMENT");
+        if (Secrets.looksLikeSecret(value) && !claimed.overlaps(m.start(2), m.end(2))) {
+          claim(spans, kinds, claimed, m.start(2), m.end(2), "GENERIC_ASSIGNMENT");
         }
       }
     }
-  }
-
-  private static boolean covered(List<int[]> spans, int start, int end) {
-    for (int[] s : spans) {
-      if (start < s[1] && s[0] < end) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,0 +1,37 @@
+package dev.parapet.detect;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Spans already claimed by a finding, so a later recognizer does not report the same characters
+ * again. Kept as disjoint merged intervals, so an overlap query costs a logarithm, not a scan,
+ * however many findings a text holds.
+ */
+public final class SpanSet {
+
+  private final TreeMap<Integer, Integer> spans = new TreeMap<>();
+
+  /** Whether {@code [start, end)} overlaps a span already added. */
+  public boolean overlaps(int start, int end) {
+    Map.Entry<Integer, Integer> before = spans.lowerEntry(end);
+    return before != null && before.getValue() > start;
+  }
+
+  public void add(int start, int end) {
+    int from = start;
+    int to = end;
+    Map.Entry<Integer, Integer> floor = spans.floorEntry(start);
+    if (floor != null && floor.getValue() >= start) {
+      from = floor.getKey();
+      to = Math.max(to, floor.getValue());
+    }
+    Map.Entry<Integer, Integer> next = spans.ceilingEntry(from);
+    while (next != null && next.getKey() <= to) {
+      to = Math.max(to, next.getValue());
+      spans.remove(next.getKey());
+      next = spans.ceilingEntry(from);
+    }
+    spans.put(from, to);
+  }
+}

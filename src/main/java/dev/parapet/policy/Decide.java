@@ -29,6 +29,10 @@ public final class Decide {
 
   private final String tier;
   private final Map<String, Action> actions = new LinkedHashMap<>();
+
+  /** Findings of each action so far; a set, since one rule may fire for thousands of findings. */
+  private final Map<String, java.util.LinkedHashSet<Finding>> findingsOf = new LinkedHashMap<>();
+
   private final List<Exemption> exemptions = new ArrayList<>();
   private FiringRule firing;
 
@@ -75,14 +79,9 @@ public final class Decide {
     FiringRule rule = current();
     List<Finding> about = flatten(findings);
     String key = rule.id() + "\u0000" + verdict;
-    Action previous = actions.get(key);
-    if (previous != null) {
-      List<Finding> merged = new ArrayList<>(previous.findings());
-      about.stream().filter(f -> !merged.contains(f)).forEach(merged::add);
-      actions.put(key, previous.withFindings(merged));
-    } else {
-      actions.put(key, new Action(rule.id(), tier, verdict, reason, rule.overridable(), about));
-    }
+    findingsOf.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).addAll(about);
+    actions.putIfAbsent(
+        key, new Action(rule.id(), tier, verdict, reason, rule.overridable(), List.of()));
   }
 
   private void exempt(String reason, String ruleId, String type, Verdict to) {
@@ -122,7 +121,10 @@ public final class Decide {
   }
 
   public List<Action> actions() {
-    return List.copyOf(actions.values());
+    List<Action> out = new ArrayList<>(actions.size());
+    actions.forEach(
+        (key, action) -> out.add(action.withFindings(new ArrayList<>(findingsOf.get(key)))));
+    return out;
   }
 
   public List<Exemption> exemptions() {

@@ -162,8 +162,14 @@ final class PhraseSignals {
         }
       }
     }
-    for (Object[] phrase : PHRASES) {
-      phrase(text, tokens, (String) phrase[0], (String) phrase[1], (Double) phrase[2], out);
+    for (int t = 0; t < tokens.size(); t++) {
+      List<Object[]> starting = BY_FIRST_WORD.get(text.substring(tokens.start(t), tokens.end(t)));
+      if (starting != null) {
+        for (Object[] phrase : starting) {
+          phraseAt(
+              text, tokens, t, (String) phrase[0], (String) phrase[1], (Double) phrase[2], out);
+        }
+      }
     }
     for (Object[] phrase : CJK_PHRASES) {
       String p = (String) phrase[0];
@@ -211,19 +217,31 @@ final class PhraseSignals {
         || span.contains("preprompt");
   }
 
-  private static void phrase(
-      String text, TokenList tokens, String phrase, String kind, double weight, List<Signal> out) {
+  /** Phrases by their first word, so each token is looked up once. */
+  private static final java.util.Map<String, List<Object[]>> BY_FIRST_WORD =
+      PHRASES.stream()
+          .collect(java.util.stream.Collectors.groupingBy(p -> ((String) p[0]).split(" ")[0]));
+
+  private static void phraseAt(
+      String text,
+      TokenList tokens,
+      int t,
+      String phrase,
+      String kind,
+      double weight,
+      List<Signal> out) {
     String[] words = phrase.split(" ");
-    for (int t = 0; t + words.length <= tokens.size(); t++) {
-      boolean all = true;
-      for (int k = 0; k < words.length && all; k++) {
-        all =
-            text.regionMatches(tokens.start(t + k), words[k], 0, words[k].length())
-                && tokens.end(t + k) - tokens.start(t + k) == words[k].length();
-      }
-      if (all) {
-        out.add(new Signal(kind, weight, tokens.start(t), tokens.end(t + words.length - 1)));
+    if (t + words.length > tokens.size()) {
+      return;
+    }
+    for (int k = 1; k < words.length; k++) {
+      boolean same =
+          text.regionMatches(tokens.start(t + k), words[k], 0, words[k].length())
+              && tokens.end(t + k) - tokens.start(t + k) == words[k].length();
+      if (!same) {
+        return;
       }
     }
+    out.add(new Signal(kind, weight, tokens.start(t), tokens.end(t + words.length - 1)));
   }
 }

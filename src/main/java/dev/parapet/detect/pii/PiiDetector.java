@@ -44,8 +44,6 @@ public final class PiiDetector implements Detector {
   private static final Pattern EMAIL_LOCAL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}");
   private static final Pattern EMAIL_DOMAIN =
       Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}");
-  private static final Pattern IBAN_START =
-      Pattern.compile("(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?= ?[A-Z0-9])");
   private static final Pattern NINO =
       Pattern.compile(
           "(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Za-z0-9])");
@@ -222,10 +220,17 @@ public final class PiiDetector implements Detector {
   /** IBANs are printed in groups of four, letters included, which candidate runs do not join. */
   private static void ibans(
       String text, CodePointOffsets offsets, List<Finding> out, SpanSet taken) {
-    Matcher m = IBAN_START.matcher(text);
-    while (m.find()) {
-      int start = m.start();
-      int end = Math.min(text.length(), start + 42);
+    int n = text.length();
+    for (int start = 0; start + 4 < n; start++) {
+      // a cheap look at four chars before any matching: two capitals, two digits, at a word start
+      if (!isUpper(text.charAt(start))
+          || !isUpper(text.charAt(start + 1))
+          || !Candidates.isDigit(text.charAt(start + 2))
+          || !Candidates.isDigit(text.charAt(start + 3))
+          || start > 0 && Candidates.isAlnum(text.charAt(start - 1))) {
+        continue;
+      }
+      int end = Math.min(n, start + 42);
       int stop = start + 4;
       for (int i = start + 4; i < end; i++) {
         char c = text.charAt(i);
@@ -246,11 +251,27 @@ public final class PiiDetector implements Detector {
     }
   }
 
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
   /** UK National Insurance numbers, often printed in pairs: "QQ 12 34 56 C". */
   private static void ninos(
       String text, String lower, CodePointOffsets offsets, List<Finding> out, SpanSet taken) {
-    Matcher m = NINO.matcher(text);
-    while (m.find()) {
+    Matcher m = NINO.matcher(text).useTransparentBounds(true);
+    int n = text.length();
+    for (int at = 0; at + 8 < n; at++) {
+      char next = text.charAt(at + 2);
+      if (!isUpper(text.charAt(at))
+          || !isUpper(text.charAt(at + 1))
+          || !(Candidates.isDigit(next)
+              || next == ' ' && Candidates.isDigit(text.charAt(at + 3)))) {
+        continue;
+      }
+      m.region(at, Math.min(n, at + 16));
+      if (!m.lookingAt()) {
+        continue;
+      }
       String prefix = m.group(1).toUpperCase(java.util.Locale.ROOT);
       if (NINO_BANNED.contains(prefix) || overlaps(taken, m.start(), m.end())) {
         continue;

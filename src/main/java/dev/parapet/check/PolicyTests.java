@@ -20,19 +20,23 @@ public final class PolicyTests {
   public static PolicyTestRunner.Report run(Policy policy, Path rulesDir) {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      CheckService service =
-          new CheckService(
-              () -> policy,
-              new Normalizer(),
-              DecisionLog.discarding(),
-              new byte[32],
-              Clock.systemUTC(),
-              Duration.ofSeconds(30),
-              pool);
+      CheckService service = offline(policy, pool);
       return PolicyTestRunner.run(rulesDir, testCase -> outcome(service, testCase));
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** A pipeline on one policy version that records nothing, for tests and evaluations. */
+  public static CheckService offline(Policy policy, ExecutorService longTexts) {
+    return new CheckService(
+        () -> policy,
+        new Normalizer(),
+        DecisionLog.discarding(),
+        new byte[32],
+        Clock.systemUTC(),
+        Duration.ofSeconds(30),
+        longTexts);
   }
 
   private static PolicyTestCase.Outcome outcome(CheckService service, PolicyTestCase c) {

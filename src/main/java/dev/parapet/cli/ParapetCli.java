@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.parapet.SuppressForbidden;
 import dev.parapet.check.CheckService;
-import dev.parapet.check.DecisionLog;
 import dev.parapet.check.Evaluation;
 import dev.parapet.check.LabelledCase;
 import dev.parapet.check.PolicyTests;
@@ -13,14 +12,11 @@ import dev.parapet.model.SourceProblem;
 import dev.parapet.policy.Policy;
 import dev.parapet.policy.PolicyLoader;
 import dev.parapet.policy.PolicyTestRunner;
-import dev.parapet.text.Normalizer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -102,15 +98,7 @@ public final class ParapetCli {
     }
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      CheckService service =
-          new CheckService(
-              () -> policy,
-              new Normalizer(),
-              DecisionLog.discarding(),
-              new byte[32],
-              Clock.systemUTC(),
-              Duration.ofSeconds(30),
-              pool);
+      CheckService service = PolicyTests.offline(policy, pool);
       Evaluation.Report report = Evaluation.run(service, cases);
       out.println(
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));

@@ -22,7 +22,7 @@ final class LexiconDetector implements Detector {
 
   private final LexiconMatcher matcher;
 
-  LexiconDetector(dev.parapet.text.Normalizer normalizer, LexiconMatcher matcher) {
+  LexiconDetector(LexiconMatcher matcher) {
     this.matcher = matcher;
   }
 

@@ -157,7 +157,7 @@ public final class LexiconSet {
       LexiconMatcher matcher =
           LexiconMatcher.build(reader, entries, lexicons, categoryNames, maxTokens);
       return new LexiconSet(
-          new LexiconDetector(normalizer, matcher),
+          new LexiconDetector(matcher),
           summaries,
           new LuceneLexiconSearch(reader, lexicons, normalizer),
           exceptions);

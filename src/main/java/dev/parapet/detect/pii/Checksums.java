@@ -1,7 +1,6 @@
 package dev.parapet.detect.pii;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
@@ -494,9 +493,5 @@ final class Checksums {
     } catch (NumberFormatException | DateTimeException e) {
       return false;
     }
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }

@@ -1,0 +1,4 @@
+/**
+ * Lexicons: terms indexed with Lucene, matched by walking an FST built from its terms dictionary.
+ */
+package dev.parapet.detect.lexicon;

@@ -18,6 +18,7 @@ public final class NormalizedText {
   private final String text;
   private final int[] sourceStart;
   private final int[] sourceEnd;
+  private volatile TokenList tokens;
 
   /**
    * @param sourceStart for each char of {@code text}, the first original code point it came from
@@ -47,6 +48,16 @@ public final class NormalizedText {
   /** The normalized text that detectors match against. */
   public String text() {
     return text;
+  }
+
+  /** The tokens of the normalized text, computed once and shared by every detector. */
+  public TokenList tokens() {
+    TokenList result = tokens;
+    if (result == null) {
+      result = Tokenizer.tokenize(text);
+      tokens = result; // a benign race: every thread computes the same list
+    }
+    return result;
   }
 
   /** The original code point where the normalized char at {@code index} starts. */

@@ -51,7 +51,6 @@ public final class InjectionDetector implements Detector {
     "<|endoftext|>",
     "<start_of_turn>"
   };
-  private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{24,}={0,2}");
   private static final Pattern MARKDOWN_URL =
       Pattern.compile("(!?)\\[[^\\]\\n]{0,200}\\]\\((https?://[^)\\s]{1,2048})\\)");
 
@@ -69,7 +68,7 @@ public final class InjectionDetector implements Detector {
     CodePointOffsets offsets = CodePointOffsets.of(original);
     List<Signal> signals = new ArrayList<>();
     List<Signal> found = new ArrayList<>();
-    PhraseSignals.find(normalized.text(), found);
+    PhraseSignals.find(normalized.text(), normalized.tokens(), found);
     for (Signal s : found) {
       Span span = normalized.toOriginal(s.start(), Math.max(s.end(), s.start() + 1));
       signals.add(new Signal(s.kind(), s.weight(), span.start(), span.end()));
@@ -126,18 +125,40 @@ public final class InjectionDetector implements Detector {
     }
   }
 
+  /** Runs of the base64 alphabet, 24 chars or longer, found in one pass without a regex. */
   private void base64(String original, CodePointOffsets offsets, List<Signal> out) {
-    Matcher m = BASE64.matcher(original);
-    while (m.find()) {
-      String run = m.group();
-      if (run.length() > MAX_DECODE) {
+    int n = original.length();
+    int start = -1;
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? original.charAt(i) : ' ';
+      if (isBase64(c)) {
+        if (start < 0) {
+          start = i;
+        }
         continue;
       }
-      String decoded = decode(run);
-      if (decoded != null) {
-        hidden(decoded, "base64", offsets.at(m.start()), offsets.at(m.end()), out);
+      if (start >= 0) {
+        int end = i;
+        while (end < n && end - i < 2 && original.charAt(end) == '=') {
+          end++;
+        }
+        if (i - start >= 24 && end - start <= MAX_DECODE) {
+          String decoded = decode(original.substring(start, end));
+          if (decoded != null) {
+            hidden(decoded, "base64", offsets.at(start), offsets.at(end), out);
+          }
+        }
+        start = -1;
       }
     }
+  }
+
+  private static boolean isBase64(char c) {
+    return c >= 'A' && c <= 'Z'
+        || c >= 'a' && c <= 'z'
+        || c >= '0' && c <= '9'
+        || c == '+'
+        || c == '/';
   }
 
   /** Scans text that was hidden (decoded), placing what it finds on the hiding span. */

@@ -147,8 +147,16 @@ final class PhraseSignals {
   private PhraseSignals() {}
 
   static void find(String text, List<Signal> out) {
-    TokenList tokens = Tokenizer.tokenize(text);
+    find(text, Tokenizer.tokenize(text), out);
+  }
+
+  static void find(String text, TokenList tokens, List<Signal> out) {
     for (int t = 0; t < tokens.size(); t++) {
+      int length = tokens.end(t) - tokens.start(t);
+      char first = text.charAt(tokens.start(t));
+      if (length < 2 || length > MAX_WORD || first >= 128 || !FIRST_LETTERS[first]) {
+        continue; // most words cannot start a signal: skip them without allocating
+      }
       String word = text.substring(tokens.start(t), tokens.end(t));
       if (OVERRIDE_VERBS.contains(word)) {
         int end = objectAfter(text, tokens, t, OVERRIDE_OBJECTS, 6);
@@ -215,6 +223,16 @@ final class PhraseSignals {
         || span.contains("initial")
         || span.contains("original")
         || span.contains("preprompt");
+  }
+
+  private static final boolean[] FIRST_LETTERS = new boolean[128];
+  private static final int MAX_WORD = 12;
+
+  static {
+    java.util.stream.Stream.of(OVERRIDE_VERBS, REVEAL_VERBS)
+        .flatMap(Set::stream)
+        .forEach(w -> FIRST_LETTERS[w.charAt(0)] = true);
+    PHRASES.forEach(p -> FIRST_LETTERS[((String) p[0]).charAt(0)] = true);
   }
 
   /** Phrases by their first word, so each token is looked up once. */

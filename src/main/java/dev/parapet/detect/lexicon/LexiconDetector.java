@@ -6,7 +6,6 @@ import dev.parapet.model.Finding;
 import dev.parapet.text.NormalizedText;
 import dev.parapet.text.Span;
 import dev.parapet.text.TokenList;
-import dev.parapet.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +33,7 @@ final class LexiconDetector implements Detector {
   @Override
   public List<Finding> detect(DetectorInput input) {
     NormalizedText text = input.text();
-    TokenList tokens = Tokenizer.tokenize(text.text());
+    TokenList tokens = text.tokens();
     List<LexiconMatcher.Match> matches = matcher.match(text.text(), tokens);
     if (matches.isEmpty()) {
       return List.of();

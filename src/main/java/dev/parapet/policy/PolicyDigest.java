@@ -1,5 +1,6 @@
 package dev.parapet.policy;
 
+import dev.parapet.model.PolicyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Stream;
 
 /** The policy version: a SHA-256 over every file's relative path and bytes, in a fixed order. */
 final class PolicyDigest {
@@ -28,12 +27,8 @@ final class PolicyDigest {
   }
 
   private static void add(MessageDigest sha, String label, Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
-      for (Path file : files) {
+    try {
+      for (Path file : PolicyFiles.under(dir, "")) {
         String name = label + "/" + dir.relativize(file).toString().replace('\\', '/');
         sha.update(name.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);

@@ -3,9 +3,11 @@ package dev.parapet.policy;
 import dev.parapet.detect.DetectorSet;
 import dev.parapet.detect.Detectors;
 import dev.parapet.model.InvalidPolicyException;
+import dev.parapet.model.PolicyFiles;
 import dev.parapet.model.SourceProblem;
 import dev.parapet.policy.drools.TierCompiler;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Builds a policy version from a rules and a lexicons directory: profiles, one compiled rule base
@@ -135,8 +136,8 @@ public final class PolicyLoader {
   /** Rule files grouped by tier: the first directory, or the first two for tier families. */
   private static Map<String, List<Path>> ruleFiles(Path rulesDir, List<SourceProblem> problems) {
     Map<String, List<Path>> byTier = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(rulesDir)) {
-      for (Path file : walk.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+    try {
+      for (Path file : PolicyFiles.under(rulesDir, ".drl")) {
         Path relative = rulesDir.relativize(file);
         String tier = tierOf(relative);
         if (tier == null) {
@@ -149,7 +150,7 @@ public final class PolicyLoader {
           byTier.computeIfAbsent(tier, t -> new ArrayList<>()).add(file);
         }
       }
-    } catch (IOException e) {
+    } catch (UncheckedIOException e) {
       problems.add(new SourceProblem(rulesDir.toString(), 0, "cannot list: " + e.getMessage()));
     }
     return byTier;

@@ -3,6 +3,7 @@ package dev.parapet.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.parapet.model.PolicyFiles;
 import dev.parapet.model.SourceProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Finds every {@code *.test.yaml} under a rules directory, runs its cases, and reports each failure
@@ -86,14 +86,7 @@ public final class PolicyTestRunner {
   }
 
   private static List<Path> testFiles(Path rulesDir) {
-    if (!Files.isDirectory(rulesDir)) {
-      return List.of();
-    }
-    try (Stream<Path> walk = Files.walk(rulesDir)) {
-      return walk.filter(p -> p.toString().endsWith(".test.yaml")).sorted().toList();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return PolicyFiles.under(rulesDir, ".test.yaml");
   }
 
   static List<PolicyTestCase> parse(Path rulesDir, Path file, List<SourceProblem> problems) {

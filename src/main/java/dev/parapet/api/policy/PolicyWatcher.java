@@ -2,6 +2,7 @@ package dev.parapet.api.policy;
 
 import dev.parapet.api.ParapetConfig;
 import dev.parapet.api.PolicyRuntime;
+import dev.parapet.model.PolicyFiles;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,13 +10,11 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,17 +55,12 @@ public class PolicyWatcher {
   }
 
   private void register(Path root) throws IOException {
-    if (!Files.isDirectory(root)) {
-      return;
-    }
-    try (Stream<Path> dirs = Files.walk(root)) {
-      for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-        dir.register(
-            watcher,
-            StandardWatchEventKinds.ENTRY_CREATE,
-            StandardWatchEventKinds.ENTRY_MODIFY,
-            StandardWatchEventKinds.ENTRY_DELETE);
-      }
+    for (Path dir : PolicyFiles.directories(root)) {
+      dir.register(
+          watcher,
+          StandardWatchEventKinds.ENTRY_CREATE,
+          StandardWatchEventKinds.ENTRY_MODIFY,
+          StandardWatchEventKinds.ENTRY_DELETE);
     }
   }
 

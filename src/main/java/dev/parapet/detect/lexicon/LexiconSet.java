@@ -4,12 +4,12 @@ import dev.parapet.detect.Detector;
 import dev.parapet.detect.DetectorSet;
 import dev.parapet.detect.LexiconSearch;
 import dev.parapet.model.InvalidPolicyException;
+import dev.parapet.model.PolicyFiles;
 import dev.parapet.model.SourceProblem;
 import dev.parapet.text.Normalizer;
 import dev.parapet.text.Tokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -179,13 +178,6 @@ public final class LexiconSet {
   }
 
   private static List<Path> termFiles(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> list = Files.list(dir)) {
-      return list.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PolicyFiles.in(dir, ".txt");
   }
 }

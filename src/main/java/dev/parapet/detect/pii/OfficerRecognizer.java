@@ -9,9 +9,11 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.parapet.detect.CodePointOffsets;
 import dev.parapet.model.InvalidPolicyException;
+import dev.parapet.model.PolicyFiles;
 import dev.parapet.model.Severity;
 import dev.parapet.model.SourceProblem;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * A recognizer an officer wrote in {@code rules/recognizers/*.yaml}, compiled with RE2/J so that no
@@ -93,15 +94,13 @@ final class OfficerRecognizer {
     }
     List<OfficerRecognizer> all = new ArrayList<>();
     List<SourceProblem> problems = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file :
-          files
-              .filter(p -> p.toString().endsWith(".yaml") && !p.toString().endsWith(".test.yaml"))
-              .sorted()
-              .toList()) {
-        all.addAll(parse(file, "recognizers/" + file.getFileName(), problems));
+    try {
+      for (Path file : PolicyFiles.in(dir, ".yaml")) {
+        if (!file.toString().endsWith(".test.yaml")) {
+          all.addAll(parse(file, "recognizers/" + file.getFileName(), problems));
+        }
       }
-    } catch (IOException e) {
+    } catch (UncheckedIOException e) {
       problems.add(new SourceProblem("recognizers", 0, "cannot list: " + e.getMessage()));
     }
     if (!problems.isEmpty()) {

@@ -1,17 +1,27 @@
 package dev.parapet.audit;
 
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Opens the audit store: PostgreSQL when a JDBC URL is configured, else an embedded H2 database in
  * the data directory; migrates either with the same Flyway scripts.
  */
 public final class AuditDatabase {
+
+  /** The writer's connection plus a few for auditors' queries and exports. */
+  private static final int POOL_SIZE = 8;
 
   private AuditDatabase() {}
 
@@ -24,22 +34,45 @@ public final class AuditDatabase {
     return JdbcConnectionPool.create(url, "parapet", "");
   }
 
+  /** PostgreSQL through a small pool: the writer and the auditors' queries reuse connections. */
   public static DataSource postgres(String url, String user, String password) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(url);
-    if (user != null) {
-      ds.setUser(user);
+    try {
+      return AgroalDataSource.from(
+          new AgroalDataSourceConfigurationSupplier()
+              .connectionPoolConfiguration(
+                  pool ->
+                      pool.minSize(1)
+                          .initialSize(1)
+                          .maxSize(POOL_SIZE)
+                          .acquisitionTimeout(Duration.ofSeconds(10))
+                          .validationTimeout(Duration.ofSeconds(30))
+                          // a database restart must cost one failed batch, not a stuck pool
+                          .connectionValidator(ConnectionValidator.defaultValidatorWithTimeout(5))
+                          .exceptionSorter(new PostgreSQLExceptionSorter())
+                          .connectionFactoryConfiguration(
+                              factory -> {
+                                factory
+                                    .connectionProviderClass(org.postgresql.Driver.class)
+                                    .jdbcUrl(url);
+                                if (user != null) {
+                                  factory.principal(new NamePrincipal(user));
+                                }
+                                if (password != null) {
+                                  factory.credential(new SimplePassword(password));
+                                }
+                                return factory;
+                              })));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open the PostgreSQL pool: " + e.getMessage(), e);
     }
-    if (password != null) {
-      ds.setPassword(password);
-    }
-    return ds;
   }
 
   /** Releases the store's connections, so that the embedded database file is unlocked. */
   public static void close(DataSource dataSource) {
     if (dataSource instanceof JdbcConnectionPool pool) {
       pool.dispose();
+    } else if (dataSource instanceof AgroalDataSource pool) {
+      pool.close();
     }
   }
 
@@ -48,7 +81,12 @@ public final class AuditDatabase {
     Flyway.configure(AuditDatabase.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:db/migration")
-        .placeholders(Map.of("text_type", postgres ? "TEXT" : "CLOB"))
+        .placeholders(
+            Map.of(
+                "text_type",
+                postgres ? "TEXT" : "CLOB",
+                "inline_text_type",
+                postgres ? "TEXT" : "CHARACTER VARYING"))
         .load()
         .migrate();
   }

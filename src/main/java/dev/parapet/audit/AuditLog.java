@@ -1,5 +1,7 @@
 package dev.parapet.audit;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,13 +18,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Appends records to this node's hash chain. One writer thread drains a queue and commits the
- * records of concurrent requests in one transaction (group commit), then releases their callers; in
- * async mode callers do not wait, and records that find the buffer full are counted.
+ * Appends records to this node's hash chain. One writer thread drains a queue and makes the records
+ * of concurrent requests durable together (group commit), then releases their callers; in async
+ * mode callers do not wait, and records that find the buffer full are counted.
+ *
+ * <p>Durable means committed to the store, or, with a journal, forced to the journal file; an
+ * ingester thread then copies journaled records to the store in large batches, retrying until the
+ * store takes them, and {@link #flush} lets readers wait for it. On start-up the journal's records
+ * the store lacks are copied first.
  */
 public final class AuditLog implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
+  private static final long JOURNAL_SEGMENT_BYTES = 64L * 1024 * 1024;
+  private static final int RECOVERY_BATCH = 1000;
+  private static final int INGEST_BATCH = 4096;
 
   private record Pending(AuditRecord record, CompletableFuture<AuditRecord> done) {}
 
@@ -34,6 +45,13 @@ public final class AuditLog implements AutoCloseable {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
   private final Thread writer;
+  private final AuditJournal journal;
+  private final BlockingQueue<AuditRecord> toStore = new LinkedBlockingQueue<>();
+  private final Thread ingester;
+  private final int backlogMax;
+  private final Object progress = new Object();
+  private volatile long journaledSeq;
+  private volatile long storedSeq;
   private volatile boolean running = true;
   private long seq;
   private String prevHash;
@@ -49,19 +67,65 @@ public final class AuditLog implements AutoCloseable {
       int batchMax,
       Duration waitLimit)
       throws SQLException {
+    this(store, node, mode, bufferSize, batchMax, waitLimit, null);
+  }
+
+  /**
+   * @param journalDir where the journal lives, or null to commit each batch to the store directly
+   */
+  public AuditLog(
+      AuditStore store,
+      String node,
+      AuditMode mode,
+      int bufferSize,
+      int batchMax,
+      Duration waitLimit,
+      Path journalDir)
+      throws SQLException {
     this.store = store;
     this.node = node;
     this.mode = mode;
     this.batchMax = batchMax;
     this.waitLimit = waitLimit;
     this.queue = new ArrayBlockingQueue<>(bufferSize);
+    this.backlogMax = bufferSize * 10;
+    this.journal =
+        journalDir == null || mode == AuditMode.OFF ? null : openJournal(journalDir, node, store);
     AuditRecord last = store.last(node).orElse(null);
     this.seq = last == null ? 0 : last.seq();
     this.prevHash = last == null ? ChainVerifier.startOf(store, node) : last.hash();
+    this.journaledSeq = seq;
+    this.storedSeq = seq;
     this.writer = new Thread(this::drain, "parapet-audit-writer");
     writer.setDaemon(true);
+    this.ingester = new Thread(this::ingest, "parapet-audit-ingester");
+    ingester.setDaemon(true);
     if (mode != AuditMode.OFF) {
       writer.start();
+    }
+    if (journal != null) {
+      ingester.start();
+    }
+  }
+
+  /** Opens the journal and copies to the store whatever it holds that the store lacks. */
+  private static AuditJournal openJournal(Path dir, String node, AuditStore store)
+      throws SQLException {
+    try {
+      AuditJournal journal = new AuditJournal(dir, node, JOURNAL_SEGMENT_BYTES);
+      List<AuditRecord> journaled = journal.recover();
+      long inStore = store.last(node).map(AuditRecord::seq).orElse(0L);
+      List<AuditRecord> missing = journaled.stream().filter(r -> r.seq() > inStore).toList();
+      for (int i = 0; i < missing.size(); i += RECOVERY_BATCH) {
+        store.insert(missing.subList(i, Math.min(missing.size(), i + RECOVERY_BATCH)));
+      }
+      if (!missing.isEmpty()) {
+        LOG.log(Level.INFO, "audit journal: {0} records recovered into the store", missing.size());
+      }
+      journal.releaseAll(store::sync);
+      return journal;
+    } catch (IOException e) {
+      throw new SQLException("the audit journal cannot be opened: " + e.getMessage(), e);
     }
   }
 
@@ -148,12 +212,23 @@ public final class AuditLog implements AutoCloseable {
       prevHash = hash;
     }
     try {
-      store.insert(chained);
-      written.addAndGet(chained.size());
+      if (journal == null) {
+        store.insert(chained);
+        written.addAndGet(chained.size());
+        journaled(seq);
+        stored(seq);
+      } else {
+        if (backlog() >= backlogMax) {
+          throw new SQLException("the audit store is " + backlog() + " records behind");
+        }
+        journal.append(chained);
+        toStore.addAll(chained);
+        journaled(seq);
+      }
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).done().complete(chained.get(i));
       }
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | IOException | RuntimeException e) {
       seq = startSeq;
       prevHash = startHash;
       LOG.log(
@@ -167,14 +242,108 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
-  /** Writes what is queued, then stops the writer. */
+  /** Copies journaled records to the store in large batches, retrying until it takes them. */
+  private void ingest() {
+    List<AuditRecord> batch = new ArrayList<>(INGEST_BATCH);
+    long backoff = 50;
+    while (running || !toStore.isEmpty() || !batch.isEmpty()) {
+      try {
+        if (batch.isEmpty()) {
+          AuditRecord first = toStore.poll(100, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          batch.add(first);
+          toStore.drainTo(batch, INGEST_BATCH - 1);
+        }
+        store.insert(batch);
+        written.addAndGet(batch.size());
+        stored(batch.get(batch.size() - 1).seq());
+        batch.clear();
+        backoff = 50;
+        journal.release(storedSeq, store::sync);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (SQLException | RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "audit store refused {0} journaled records, retrying: {1}",
+            new Object[] {batch.size(), e.getMessage()});
+        if (!running && backoff >= 5_000) {
+          return; // shutting down with the store gone: the journal keeps them for the next start
+        }
+        try {
+          Thread.sleep(backoff);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        backoff = Math.min(backoff * 2, 5_000);
+      }
+    }
+  }
+
+  private void journaled(long upTo) {
+    synchronized (progress) {
+      journaledSeq = upTo;
+    }
+  }
+
+  private void stored(long upTo) {
+    synchronized (progress) {
+      storedSeq = upTo;
+      progress.notifyAll();
+    }
+  }
+
+  /**
+   * Waits until every record appended so far can be read from the store.
+   *
+   * @return false if that did not happen within {@code limit}
+   */
+  public boolean flush(Duration limit) {
+    long target = journaledSeq;
+    long deadline = System.nanoTime() + limit.toNanos();
+    synchronized (progress) {
+      while (storedSeq < target) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(progress, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Records made durable but not yet in the store. */
+  public long backlog() {
+    return journaledSeq - storedSeq;
+  }
+
+  /** Writes what is queued, then stops the writer and the ingester. */
   @Override
   public void close() {
     running = false;
     try {
       writer.join(10_000);
+      if (journal != null) {
+        ingester.join(30_000);
+        if (toStore.isEmpty() && storedSeq == journaledSeq) {
+          journal.releaseAll(store::sync);
+        }
+        journal.close();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "audit journal not closed cleanly: {0}", e.getMessage());
     }
   }
 }

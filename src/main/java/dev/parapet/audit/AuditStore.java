@@ -180,6 +180,22 @@ public final class AuditStore {
     }
   }
 
+  /**
+   * Forces what the store has committed to disk. PostgreSQL does so at every commit; embedded H2
+   * only writes to the operating system, so it is asked for a checkpoint.
+   */
+  void sync() {
+    try (Connection c = dataSource.getConnection()) {
+      if (c.getMetaData().getDatabaseProductName().startsWith("H2")) {
+        try (java.sql.Statement s = c.createStatement()) {
+          s.execute("CHECKPOINT SYNC");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the audit store cannot sync: " + e.getMessage(), e);
+    }
+  }
+
   /** Whether the store accepts work right now. */
   public boolean reachable() {
     try (Connection c = dataSource.getConnection()) {

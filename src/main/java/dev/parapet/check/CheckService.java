@@ -7,6 +7,7 @@ import dev.parapet.model.Finding;
 import dev.parapet.model.RedactionMethod;
 import dev.parapet.model.RuleError;
 import dev.parapet.model.TierOutcome;
+import dev.parapet.model.TimeOrderedId;
 import dev.parapet.model.Verdict;
 import dev.parapet.policy.FailMode;
 import dev.parapet.policy.Policy;
@@ -22,7 +23,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -199,7 +199,7 @@ public final class CheckService {
     Explanation explanation = request.explain() ? explain(outcomes, resolution) : null;
     double tookMs = (System.nanoTime() - started) / 1_000_000.0;
     return new Decision(
-        request.requestId() == null ? UUID.randomUUID().toString() : request.requestId(),
+        request.requestId() == null ? TimeOrderedId.next() : request.requestId(),
         Instant.now(clock),
         profile.name(),
         request.tenant(),

@@ -18,7 +18,7 @@ public class AuditReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    boolean up = audit.store().reachable();
+    boolean up = audit.log().store().reachable();
     return HealthCheckResponse.named("audit")
         .status(up)
         .withData("store", audit.postgres() ? "postgresql" : "embedded")

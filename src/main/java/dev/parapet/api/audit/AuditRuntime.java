@@ -40,6 +40,7 @@ import org.jboss.logging.Logger;
 public class AuditRuntime {
 
   private static final Logger LOG = Logger.getLogger(AuditRuntime.class);
+  private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
 
   private final ParapetConfig config;
   private final Optional<String> jdbcUrl;
@@ -84,7 +85,10 @@ public class AuditRuntime {
             mode,
             audit.bufferSize(),
             audit.batchMax(),
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10),
+            // PostgreSQL forces every commit to disk and is shared; the embedded store gets a
+            // journal
+            postgres ? null : dataDir.resolve("audit-journal"));
     LOG.infof(
         "audit trail: %s store, mode %s, node %s",
         postgres ? "PostgreSQL" : "embedded H2", mode, node);
@@ -101,12 +105,16 @@ public class AuditRuntime {
     return log;
   }
 
+  /** The store, once every decision recorded so far can be read from it. */
   public AuditStore store() {
+    if (!log.flush(READ_YOUR_WRITES)) {
+      LOG.warnf("audit store is %d records behind the journal", log.backlog());
+    }
     return log.store();
   }
 
   public ChainVerifier verifier() {
-    return new ChainVerifier(log.store(), key);
+    return new ChainVerifier(store(), key);
   }
 
   /** The key of the text HMAC. */

@@ -4,6 +4,7 @@ import dev.parapet.audit.AuditRecord;
 import dev.parapet.check.Decision;
 import dev.parapet.check.DecisionLog;
 import dev.parapet.check.RuleHit;
+import dev.parapet.model.TimeOrderedId;
 import dev.parapet.policy.Profile;
 import dev.parapet.policy.TextStorage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,11 +25,12 @@ public final class AuditedDecisionLog implements DecisionLog {
     this.audit = audit;
     this.metrics = metrics;
     metrics.gauge("parapet.audit.dropped", audit, a -> a.log().dropped());
+    metrics.gauge("parapet.audit.backlog", audit, a -> a.log().backlog());
   }
 
   @Override
   public String record(Decision d, String text, Profile profile) {
-    String auditId = UUID.randomUUID().toString();
+    String auditId = TimeOrderedId.next();
     String stored =
         switch (profile.textStorage() == null ? TextStorage.NONE : profile.textStorage()) {
           case FULL -> text;

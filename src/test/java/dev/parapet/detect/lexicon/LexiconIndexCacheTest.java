@@ -23,6 +23,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,6 +192,31 @@ class LexiconIndexCacheTest {
 
     assertSameAs(built, LexiconSet.load(lexicons, normalizer, BEFORE_EXPIRY, cache));
     assertThat(cache.resolve(key).resolve(LexiconIndexCache.INDEX)).isDirectory();
+  }
+
+  @Test
+  void loadsRacingOnAnEmptyCacheAgreeAndLeaveOneSet() throws Exception {
+    LexiconSet built = LexiconSet.load(lexicons, normalizer, BEFORE_EXPIRY);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<LexiconSet>> loads = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        loads.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return LexiconSet.load(lexicons, normalizer, BEFORE_EXPIRY, cache);
+                }));
+      }
+      start.countDown();
+      for (Future<LexiconSet> load : loads) {
+        assertSameAs(built, load.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(children(cache)).containsExactly(LexiconIndexCache.key(lexicons));
   }
 
   @Test

@@ -40,6 +40,13 @@ public interface ParapetConfig {
   @WithDefault("data")
   String dataDir();
 
+  /**
+   * Where prebuilt lexicon indexes are kept, so a restart or a reload with unchanged lexicons opens
+   * them instead of building them again; {@code off} builds in memory every time.
+   */
+  @WithDefault("${parapet.data-dir:data}/lexicon-index")
+  String lexiconIndexDir();
+
   /** The decision log. */
   Audit audit();
 

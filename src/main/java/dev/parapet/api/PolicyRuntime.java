@@ -11,6 +11,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,7 +66,8 @@ public class PolicyRuntime {
     Instant at = Instant.now();
     ReloadOutcome outcome;
     try {
-      Policy next = PolicyLoader.load(rulesDir(), lexiconsDir());
+      Policy next =
+          PolicyLoader.load(rulesDir(), lexiconsDir(), Clock.systemUTC(), lexiconIndexDir());
       PolicyTestRunner.Report tests = PolicyTests.run(next, rulesDir());
       if (!tests.passed()) {
         throw new InvalidPolicyException(tests.failures());
@@ -101,5 +103,11 @@ public class PolicyRuntime {
 
   public Path lexiconsDir() {
     return Path.of(config.lexiconsDir());
+  }
+
+  /** Where prebuilt lexicon indexes are kept, or null when that cache is off. */
+  Path lexiconIndexDir() {
+    String dir = config.lexiconIndexDir().strip();
+    return dir.isEmpty() || dir.equalsIgnoreCase("off") ? null : Path.of(dir);
   }
 }

@@ -20,7 +20,15 @@ public final class Detectors {
    * @throws InvalidPolicyException naming each file and line that could not be loaded
    */
   public static DetectorSet build(Path rulesDir, Path lexiconsDir, Clock clock) {
-    LexiconSet lexicons = LexiconSet.load(lexiconsDir, new Normalizer(), clock);
+    return build(rulesDir, lexiconsDir, clock, null);
+  }
+
+  /**
+   * @param lexiconCache where prebuilt lexicon indexes are kept, or null to build them every time
+   * @throws InvalidPolicyException naming each file and line that could not be loaded
+   */
+  public static DetectorSet build(Path rulesDir, Path lexiconsDir, Clock clock, Path lexiconCache) {
+    LexiconSet lexicons = LexiconSet.load(lexiconsDir, new Normalizer(), clock, lexiconCache);
     List<Detector> detectors = new ArrayList<>();
     detectors.add(lexicons.detector());
     detectors.add(PiiDetector.load(rulesDir));

@@ -41,10 +41,19 @@ public final class PolicyLoader {
    * @throws InvalidPolicyException with every problem found
    */
   public static Policy load(Path rulesDir, Path lexiconsDir, Clock clock) {
-    return load(rulesDir, lexiconsDir, clock, true);
+    return load(rulesDir, lexiconsDir, clock, null);
   }
 
-  private static Policy load(Path rulesDir, Path lexiconsDir, Clock clock, boolean withShadows) {
+  /**
+   * @param lexiconCache where prebuilt lexicon indexes are kept, or null to build them every time
+   * @throws InvalidPolicyException with every problem found
+   */
+  public static Policy load(Path rulesDir, Path lexiconsDir, Clock clock, Path lexiconCache) {
+    return load(rulesDir, lexiconsDir, clock, lexiconCache, true);
+  }
+
+  private static Policy load(
+      Path rulesDir, Path lexiconsDir, Clock clock, Path lexiconCache, boolean withShadows) {
     if (!Files.isDirectory(rulesDir)) {
       throw new InvalidPolicyException(
           rulesDir.toString(), 0, "the rules directory does not exist");
@@ -67,13 +76,13 @@ public final class PolicyLoader {
     checkTiersExist(rulesDir, profiles, problems);
     DetectorSet detectors = null;
     try {
-      detectors = Detectors.build(rulesDir, lexiconsDir, clock);
+      detectors = Detectors.build(rulesDir, lexiconsDir, clock, lexiconCache);
     } catch (InvalidPolicyException e) {
       problems.addAll(e.problems());
     }
     Map<String, Policy> shadows = new TreeMap<>();
     if (withShadows) {
-      loadShadows(rulesDir, profiles, clock, shadows, problems);
+      loadShadows(rulesDir, profiles, clock, lexiconCache, shadows, problems);
     }
     if (!problems.isEmpty()) {
       throw new InvalidPolicyException(problems);
@@ -94,6 +103,7 @@ public final class PolicyLoader {
       Path rulesDir,
       ProfilesFile.Parsed profiles,
       Clock clock,
+      Path lexiconCache,
       Map<String, Policy> shadows,
       List<SourceProblem> problems) {
     for (Profile profile : profiles.profiles().values()) {
@@ -105,7 +115,12 @@ public final class PolicyLoader {
       try {
         shadows.put(
             profile.name(),
-            load(candidate.resolve("rules"), candidate.resolve("lexicons"), clock, false));
+            load(
+                candidate.resolve("rules"),
+                candidate.resolve("lexicons"),
+                clock,
+                lexiconCache,
+                false));
       } catch (InvalidPolicyException e) {
         for (SourceProblem p : e.problems()) {
           problems.add(

@@ -81,6 +81,23 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void keepsPrebuiltLexiconIndexesInTheGivenDirectory() throws Exception {
+    Files.writeString(lexicons.resolve("weapons.yaml"), "category: weapons\nseverity: critical\n");
+    Files.writeString(lexicons.resolve("weapons.txt"), "pipe bomb\n");
+    Path cache = dir.resolve("cache");
+    Policy built = PolicyLoader.load(rules, lexicons, Clock.systemUTC(), cache);
+    Policy reopened = PolicyLoader.load(rules, lexicons, Clock.systemUTC(), cache);
+    assertThat(reopened.version()).isEqualTo(built.version());
+    assertThat(reopened.detectorSet().lexicons()).isEqualTo(built.detectorSet().lexicons());
+    try (var sets = Files.list(cache)) {
+      assertThat(sets.map(p -> p.getFileName().toString()).toList())
+          .singleElement()
+          .asString()
+          .matches("[0-9a-f]{64}");
+    }
+  }
+
+  @Test
   void evaluatesTiersInProfileOrderWithActionsCarryingFindings() {
     Policy policy = PolicyLoader.load(rules, lexicons);
     Finding swear = finding("PROFANITY", Severity.MEDIUM, 0);

@@ -2,6 +2,7 @@ package dev.parapet.detect.lexicon;
 
 import dev.parapet.model.Severity;
 import dev.parapet.text.StretchedLetters;
+import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
@@ -19,6 +20,12 @@ final class Entries {
   boolean[] inForce = new boolean[1024];
   int[] runsOffset = new int[1025];
   byte[] runs = new byte[4096];
+
+  /** Entries that carry an end date, and that date as an epoch day: few, so kept apart. */
+  int expiringCount;
+
+  int[] expiring = new int[16];
+  int[] expiresOn = new int[16];
 
   int add(
       int lexiconId, int categoryId, Severity level, boolean active, byte[] termRuns, int count) {
@@ -41,6 +48,26 @@ final class Entries {
     inForce[size] = active;
     runsOffset[size + 1] = at + count;
     return size++;
+  }
+
+  /** Records that {@code entry} is in force up to and including {@code day}. */
+  void expires(int entry, LocalDate day) {
+    if (expiringCount == expiring.length) {
+      expiring = Arrays.copyOf(expiring, expiringCount * 2);
+      expiresOn = Arrays.copyOf(expiresOn, expiringCount * 2);
+    }
+    expiring[expiringCount] = entry;
+    expiresOn[expiringCount++] = Math.toIntExact(day.toEpochDay());
+  }
+
+  /** Sets which entries are in force on {@code today}, from their end dates. */
+  void inForceOn(LocalDate today) {
+    inForce = new boolean[lexicon.length];
+    Arrays.fill(inForce, true);
+    long day = today.toEpochDay();
+    for (int i = 0; i < expiringCount; i++) {
+      inForce[expiring[i]] = day <= expiresOn[i];
+    }
   }
 
   Severity severity(int entry) {

@@ -59,6 +59,19 @@ final class LexiconMatcher {
     this.maxTokens = maxTokens;
   }
 
+  /** A matcher from parts built before, as the prebuilt-index cache holds them. */
+  static LexiconMatcher of(
+      FST<Long> fst,
+      int[] keyOffsets,
+      int[] keyEntries,
+      Entries entries,
+      List<Lexicon> lexicons,
+      List<String> categories,
+      int maxTokens) {
+    return new LexiconMatcher(
+        fst, keyOffsets, keyEntries, entries, lexicons, categories, maxTokens);
+  }
+
   /** Builds the FST from the key field of the Lucene terms dictionary. */
   static LexiconMatcher build(
       DirectoryReader reader,
@@ -131,6 +144,32 @@ final class LexiconMatcher {
 
   Entries entries() {
     return entries;
+  }
+
+  /** The FST of match keys, each key's number as output; null when there are no terms. */
+  FST<Long> fst() {
+    return fst;
+  }
+
+  /** Key {@code k}'s entries are {@code keyEntries[keyOffsets[k] .. keyOffsets[k + 1])}. */
+  int[] keyOffsets() {
+    return keyOffsets;
+  }
+
+  int[] keyEntries() {
+    return keyEntries;
+  }
+
+  List<Lexicon> lexicons() {
+    return lexicons;
+  }
+
+  List<String> categories() {
+    return categories;
+  }
+
+  int maxTokens() {
+    return maxTokens;
   }
 
   Lexicon lexicon(int entry) {

@@ -10,6 +10,7 @@ import dev.parapet.text.Normalizer;
 import dev.parapet.text.Tokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,12 +29,14 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.util.IntsRefBuilder;
 
 /**
  * Every lexicon of a policy version: loaded into a Lucene index (one document per term), from whose
  * terms dictionary an FST is built for matching, so matching cost does not grow with the number of
- * terms.
+ * terms. Given a cache directory, the index, the FST and the entries are saved once built and
+ * opened from there while the lexicon files stay the same ({@link LexiconIndexCache}).
  */
 public final class LexiconSet {
 
@@ -43,20 +46,29 @@ public final class LexiconSet {
   static final String LINE = "line";
   static final String ENTRY = "entry";
 
+  private static final Cleaner CLEANER = Cleaner.create();
+
+  private final LexiconMatcher matcher;
+  private final DirectoryReader reader;
   private final LexiconDetector detector;
   private final List<DetectorSet.LexiconSummary> summaries;
   private final LexiconSearch search;
   private final List<DetectorSet.AllowlistException> exceptions;
 
-  private LexiconSet(
-      LexiconDetector detector,
+  LexiconSet(
+      LexiconMatcher matcher,
+      DirectoryReader reader,
+      Normalizer normalizer,
       List<DetectorSet.LexiconSummary> summaries,
-      LexiconSearch search,
       List<DetectorSet.AllowlistException> exceptions) {
-    this.detector = detector;
+    this.matcher = matcher;
+    this.reader = reader;
+    this.detector = new LexiconDetector(matcher);
     this.summaries = List.copyOf(summaries);
-    this.search = search;
+    this.search = new LuceneLexiconSearch(reader, matcher.lexicons(), normalizer);
     this.exceptions = List.copyOf(exceptions);
+    // A policy version is dropped, never closed: once nothing can search, release the index.
+    CLEANER.register(search, () -> IOUtils.closeWhileHandlingException(reader));
   }
 
   public Detector detector() {
@@ -75,14 +87,43 @@ public final class LexiconSet {
     return exceptions;
   }
 
+  LexiconMatcher matcher() {
+    return matcher;
+  }
+
+  DirectoryReader reader() {
+    return reader;
+  }
+
   /**
+   * Builds every lexicon of {@code dir} in memory.
+   *
    * @throws InvalidPolicyException naming each file and line that could not be loaded
    */
   public static LexiconSet load(Path dir, Normalizer normalizer, Clock clock) {
+    return load(dir, normalizer, clock, null);
+  }
+
+  /**
+   * Every lexicon of {@code dir}: opened from a prebuilt index under {@code cacheDir} when one was
+   * built from the same files, else built and saved there for next time. A cache that cannot be
+   * read or written is only logged; the lexicons are then built in memory.
+   *
+   * @param cacheDir where prebuilt indexes are kept, or null to build in memory every time
+   * @throws InvalidPolicyException naming each file and line that could not be loaded
+   */
+  public static LexiconSet load(Path dir, Normalizer normalizer, Clock clock, Path cacheDir) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    if (cacheDir == null) {
+      return build(dir, normalizer, today, new ByteBuffersDirectory());
+    }
+    return LexiconIndexCache.load(cacheDir, dir, normalizer, today);
+  }
+
+  /** Builds every lexicon of {@code dir}, writing its index into {@code index}. */
+  static LexiconSet build(Path dir, Normalizer normalizer, LocalDate today, Directory index) {
     List<SourceProblem> problems = new ArrayList<>();
     List<Path> files = termFiles(dir);
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    Directory index = new ByteBuffersDirectory();
     Entries entries = new Entries();
     List<LexiconMatcher.Lexicon> lexicons = new ArrayList<>();
     List<DetectorSet.LexiconSummary> summaries = new ArrayList<>();
@@ -126,6 +167,9 @@ public final class LexiconSet {
                   });
           int entry =
               entries.add(lexiconId, categoryId, term.severity(), inForce, runs.values, runs.size);
+          if (!term.expires().isEmpty()) {
+            entries.expires(entry, LocalDate.parse(term.expires()));
+          }
           writer.addDocument(document(name, term, MatchKeys.text(key), entry));
           count++;
           if (header.allowlist() && (!term.approvedBy().isEmpty() || !term.expires().isEmpty())) {
@@ -155,11 +199,7 @@ public final class LexiconSet {
       DirectoryReader reader = DirectoryReader.open(index);
       LexiconMatcher matcher =
           LexiconMatcher.build(reader, entries, lexicons, categoryNames, maxTokens);
-      return new LexiconSet(
-          new LexiconDetector(matcher),
-          summaries,
-          new LuceneLexiconSearch(reader, lexicons, normalizer),
-          exceptions);
+      return new LexiconSet(matcher, reader, normalizer, summaries, exceptions);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -177,7 +217,7 @@ public final class LexiconSet {
     return doc;
   }
 
-  private static List<Path> termFiles(Path dir) {
+  static List<Path> termFiles(Path dir) {
     return PolicyFiles.in(dir, ".txt");
   }
 }

@@ -129,7 +129,8 @@ final class AuditJournal implements AutoCloseable {
 
   private void roll(long firstSeq) throws IOException {
     closeCurrent();
-    currentPath = dir.resolve(String.format("%s-%020d%s", node, firstSeq, SUFFIX));
+    currentPath =
+        dir.resolve(String.format(java.util.Locale.ROOT, "%s-%020d%s", node, firstSeq, SUFFIX));
     current =
         FileChannel.open(
             currentPath,

@@ -171,6 +171,11 @@ final class PhraseSignals {
       }
     }
     for (int t = 0; t < tokens.size(); t++) {
+      int length = tokens.end(t) - tokens.start(t);
+      char first = text.charAt(tokens.start(t));
+      if (length > MAX_FIRST_WORD || first >= 128 || !FIRST_LETTERS[first]) {
+        continue;
+      }
       List<Object[]> starting = BY_FIRST_WORD.get(text.substring(tokens.start(t), tokens.end(t)));
       if (starting != null) {
         for (Object[] phrase : starting) {
@@ -239,6 +244,9 @@ final class PhraseSignals {
   private static final java.util.Map<String, List<Object[]>> BY_FIRST_WORD =
       PHRASES.stream()
           .collect(java.util.stream.Collectors.groupingBy(p -> ((String) p[0]).split(" ")[0]));
+
+  private static final int MAX_FIRST_WORD =
+      BY_FIRST_WORD.keySet().stream().mapToInt(String::length).max().orElse(0);
 
   private static void phraseAt(
       String text,

@@ -36,6 +36,7 @@ final class OfficerRecognizer {
   private final double score;
   private final List<String> context;
   private final boolean needsContext;
+  private final RequiredLiteral literal;
 
   private OfficerRecognizer(
       String name,
@@ -54,6 +55,7 @@ final class OfficerRecognizer {
     this.score = score;
     this.context = context;
     this.needsContext = needsContext;
+    this.literal = RequiredLiteral.of(pattern.pattern());
   }
 
   void find(
@@ -62,6 +64,9 @@ final class OfficerRecognizer {
       CodePointOffsets offsets,
       List<dev.parapet.model.Finding> out,
       dev.parapet.detect.SpanSet taken) {
+    if (literal != null && !literal.mayMatch(text, lower)) {
+      return;
+    }
     Matcher m = pattern.matcher(text);
     while (m.find()) {
       if (m.end() == m.start() || PiiDetector.overlaps(taken, m.start(), m.end())) {

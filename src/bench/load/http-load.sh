@@ -7,9 +7,10 @@
 #   AUDIT=off RATES="3000 6000" src/bench/load/http-load.sh
 #   JDBC_URL=jdbc:postgresql://localhost/parapet JDBC_USER=parapet src/bench/load/http-load.sh
 #
-# Needs wrk (Debian: apt-get install wrk). Settings: AUDIT (sync|async|off, default sync),
-# CONNECTIONS (16), THREADS (2), SECONDS (20 per run), RATES (fixed rates; default half of the
-# measured saturation), JAVA_OPTS (-Xmx1g).
+# Needs wrk (Debian: apt-get install wrk). Settings: AUDIT (sync|async|off, default sync), TEXT
+# (mixed: a card, an email and an injection attempt in 2 KB of prose; benign: the prose alone),
+# CONNECTIONS (16), THREADS (2), SECONDS (20 per run), WARMUP (30 s, not measured), RATES (fixed
+# rates; default half of the measured saturation), JAVA_OPTS (-Xmx1g).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -47,15 +48,17 @@ url=http://127.0.0.1:$port/v1/check
 script=src/bench/load/check.lua
 run() { # $1 label, $2 rate (0 = as fast as possible)
   local line
-  line=$(PARAPET_LOAD_KEY=$key PARAPET_LOAD_RATE=$2 PARAPET_LOAD_CONNECTIONS=$CONNECTIONS \
+  line=$(PARAPET_LOAD_KEY=$key PARAPET_LOAD_TEXT=${TEXT:-mixed} PARAPET_LOAD_RATE=$2 PARAPET_LOAD_THREADS=$THREADS \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$script" "$url" | grep '^RESULT')
   printf '%-22s %s\n' "$1" "${line#RESULT }"
   REPLY=$line
 }
 
-echo "parapet HTTP load: audit=$AUDIT store=${JDBC_URL:+postgresql}${JDBC_URL:-embedded H2}" \
+echo "parapet HTTP load: text=${TEXT:-mixed} audit=$AUDIT store=${JDBC_URL:+postgresql}${JDBC_URL:-embedded H2}" \
   "connections=$CONNECTIONS $(nproc) cores, $(java -version 2>&1 | head -1)"
-PARAPET_LOAD_KEY=$key PARAPET_LOAD_RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$script" "$url" >/dev/null
+# warm-up: let the JIT compile the detectors before anything is measured
+PARAPET_LOAD_KEY=$key PARAPET_LOAD_TEXT=${TEXT:-mixed} PARAPET_LOAD_RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-30}s" \
+  -s "$script" "$url" >/dev/null
 run saturation 0
 saturation=$(sed -E 's/.*rate=([0-9]+).*/\1/' <<<"$REPLY")
 for rate in ${RATES:-$((saturation / 2))}; do

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(1)
+@Fork(value = 1, jvmArgs = {"-Xmx1g", "-Dlogging.initial-configurator.min-level=INFO"})
 public class CheckBenchmark {
 
   @Param({"2048"})
@@ -43,12 +43,27 @@ public class CheckBenchmark {
   @Param({"benign", "mixed"})
   public String kind;
 
+  /** Generated terms added to the starter lexicons: the target is set at 100k. */
+  @Param({"0", "100000"})
+  public int extraTerms;
+
   private CheckService service;
   private CheckRequest request;
 
   @Setup
   public void setUp() {
-    Policy policy = PolicyLoader.load(Path.of("rules"), Path.of("lexicons"));
+    Path lexicons = Path.of("lexicons");
+    if (extraTerms > 0) {
+      lexicons = SyntheticLexicon.write(SyntheticLexicon.terms(extraTerms, 7));
+      try (java.util.stream.Stream<Path> starter = java.nio.file.Files.list(Path.of("lexicons"))) {
+        for (Path file : starter.toList()) {
+          java.nio.file.Files.copy(file, lexicons.resolve(file.getFileName()));
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    Policy policy = PolicyLoader.load(Path.of("rules"), lexicons);
     service =
         new CheckService(
             () -> policy,

@@ -52,6 +52,8 @@ public final class PiiDetector implements Detector {
   private static final Pattern CVV =
       Pattern.compile("(?i)(?:cvv2?|cvc2?|csc|security code)\\D{0,12}(\\d{3,4})(?!\\d)");
 
+  private static final List<String> CVV_WORDS = List.of("cvv", "cvc", "csc", "security code");
+
   private final List<Recognizer> builtIn;
   private final List<OfficerRecognizer> officers;
 
@@ -92,7 +94,7 @@ public final class PiiDetector implements Detector {
         candidate(text, lower, run, offsets, out, taken);
       }
     }
-    cvv(text, offsets, out, taken);
+    cvv(text, lower, offsets, out, taken);
     for (OfficerRecognizer officer : officers) {
       officer.find(text, lower, offsets, out, taken);
     }
@@ -312,9 +314,11 @@ public final class PiiDetector implements Detector {
   }
 
   /** A card's security code counts only next to a card and behind a label. */
-  private static void cvv(String text, CodePointOffsets offsets, List<Finding> out, SpanSet taken) {
-    if (out.stream().noneMatch(f -> f.type().equals("CREDIT_CARD"))) {
-      return;
+  private static void cvv(
+      String text, String lower, CodePointOffsets offsets, List<Finding> out, SpanSet taken) {
+    if (out.stream().noneMatch(f -> f.type().equals("CREDIT_CARD"))
+        || CVV_WORDS.stream().noneMatch(lower::contains)) {
+      return; // the case-insensitive regex over the whole text is the expensive part
     }
     Matcher m = CVV.matcher(text);
     while (m.find()) {

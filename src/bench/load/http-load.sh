@@ -10,7 +10,7 @@
 # Needs wrk (Debian: apt-get install wrk). Settings: AUDIT (sync|async|off, default sync), TEXT
 # (mixed: a card, an email and an injection attempt in 2 KB of prose; benign: the prose alone),
 # CONNECTIONS (16), THREADS (2), SECONDS (20 per run), WARMUP (30 s, not measured), RATES (fixed
-# rates; default half of the measured saturation), JAVA_OPTS (-Xmx1g).
+# rates; "half" is half the measured saturation, the default), JAVA_OPTS (-Xmx1g).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -61,7 +61,8 @@ PARAPET_LOAD_KEY=$key PARAPET_LOAD_TEXT=${TEXT:-mixed} PARAPET_LOAD_RATE=0 wrk -
   -s "$script" "$url" >/dev/null
 run saturation 0
 saturation=$(sed -E 's/.*rate=([0-9]+).*/\1/' <<<"$REPLY")
-for rate in ${RATES:-$((saturation / 2))}; do
+for rate in ${RATES:-half}; do
+  [ "$rate" = half ] && rate=$((saturation / 2))
   run "fixed ${rate}/s" "$rate"
 done
 records=$(curl -sf -H "X-API-Key: $key" "http://127.0.0.1:$port/v1/audit/stats" || true)

@@ -25,12 +25,15 @@ public final class AuditDatabase {
 
   private AuditDatabase() {}
 
-  /** The embedded store: an H2 file under the data directory, flushed at every commit. */
+  /**
+   * The embedded store: an H2 file under the data directory, written at every commit. It is closed
+   * by the service after the audit writer has finished, not by H2's own shutdown hook before it.
+   */
   public static DataSource embedded(Path dataDir) {
     String url =
         "jdbc:h2:file:"
             + dataDir.toAbsolutePath().resolve("audit")
-            + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+            + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
     return JdbcConnectionPool.create(url, "parapet", "");
   }
 

@@ -32,7 +32,10 @@ public final class AuditLog implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
   private static final long JOURNAL_SEGMENT_BYTES = 64L * 1024 * 1024;
   private static final int RECOVERY_BATCH = 1000;
-  private static final int INGEST_BATCH = 4096;
+  private static final int INGEST_BATCH = 1024;
+
+  /** How long the ingester lets a small batch grow: a few large H2 commits cost far less CPU. */
+  private static final long INGEST_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private record Pending(AuditRecord record, CompletableFuture<AuditRecord> done) {}
 
@@ -255,6 +258,15 @@ public final class AuditLog implements AutoCloseable {
           }
           batch.add(first);
           toStore.drainTo(batch, INGEST_BATCH - 1);
+          long lingerUntil = System.nanoTime() + INGEST_LINGER_NANOS;
+          while (running && batch.size() < INGEST_BATCH) {
+            AuditRecord more = toStore.poll(lingerUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (more == null) {
+              break;
+            }
+            batch.add(more);
+            toStore.drainTo(batch, INGEST_BATCH - batch.size());
+          }
         }
         store.insert(batch);
         written.addAndGet(batch.size());

@@ -56,10 +56,33 @@ public final class PiiDetector implements Detector {
 
   private final List<Recognizer> builtIn;
   private final List<OfficerRecognizer> officers;
+  private final ThreadLocal<Matcher[]> shapes;
+  private final boolean[][] startsWith;
 
   private PiiDetector(List<Recognizer> builtIn, List<OfficerRecognizer> officers) {
-    this.builtIn = builtIn;
+    this.builtIn = List.copyOf(builtIn);
     this.officers = List.copyOf(officers);
+    this.shapes =
+        ThreadLocal.withInitial(
+            () -> this.builtIn.stream().map(r -> r.shape().matcher("")).toArray(Matcher[]::new));
+    this.startsWith = new boolean[this.builtIn.size()][];
+    for (int i = 0; i < startsWith.length; i++) {
+      startsWith[i] = firstCharacters(this.builtIn.get(i).shape());
+    }
+  }
+
+  /**
+   * The ASCII characters a match of {@code shape} can start with. A one-character input that fails
+   * without the engine reaching its end cannot begin any match, whatever follows.
+   */
+  static boolean[] firstCharacters(Pattern shape) {
+    boolean[] can = new boolean[128];
+    Matcher m = shape.matcher("");
+    for (char c = 0; c < 128; c++) {
+      m.reset(String.valueOf(c));
+      can[c] = m.matches() || m.hitEnd();
+    }
+    return can;
   }
 
   /**
@@ -108,11 +131,25 @@ public final class PiiDetector implements Detector {
       CodePointOffsets offsets,
       List<Finding> out,
       SpanSet taken) {
-    String value = text.substring(run[0], run[1]);
+    Matcher[] matchers = shapes.get();
+    String value = null;
     Recognizer best = null;
     double bestScore = 0;
-    for (Recognizer r : builtIn) {
-      if (!r.shape().matcher(value).matches() || !r.validator().test(value)) {
+    char first = text.charAt(run[0]);
+    for (int i = 0; i < matchers.length; i++) {
+      if (first < 128 && !startsWith[i][first]) {
+        continue;
+      }
+      Recognizer r = builtIn.get(i);
+      // dense text has a candidate every few words: reuse one matcher per shape, no substring
+      Matcher shape = matchers[i].reset(text).region(run[0], run[1]);
+      if (!shape.matches()) {
+        continue;
+      }
+      if (value == null) {
+        value = text.substring(run[0], run[1]);
+      }
+      if (!r.validator().test(value)) {
         continue;
       }
       boolean near = hasContext(lower, run[0], run[1], r.context());

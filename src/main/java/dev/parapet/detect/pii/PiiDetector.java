@@ -182,10 +182,12 @@ public final class PiiDetector implements Detector {
   static boolean hasContext(String lower, int start, int end, List<String> words) {
     int from = Math.max(0, start - CONTEXT_BEFORE);
     int to = Math.min(lower.length(), end + CONTEXT_AFTER);
+    // only the window is searched (to the end of the text per candidate would be quadratic), with
+    // String.indexOf, which the JIT vectorizes
+    String window = lower.substring(from, to);
     for (String word : words) {
-      // only the window is searched: a search to the end of the text per candidate is quadratic
-      for (int at = from; at + word.length() <= to; at++) {
-        if (lower.startsWith(word, at) && (at + word.length() <= start || at >= end)) {
+      for (int at = window.indexOf(word); at >= 0; at = window.indexOf(word, at + 1)) {
+        if (from + at + word.length() <= start || from + at >= end) {
           return true;
         }
       }

@@ -20,6 +20,7 @@ public final class AuditedDecisionLog implements DecisionLog {
 
   private final AuditRuntime audit;
   private final MeterRegistry metrics;
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   public AuditedDecisionLog(AuditRuntime audit, MeterRegistry metrics) {
     this.audit = audit;
@@ -102,10 +103,15 @@ public final class AuditedDecisionLog implements DecisionLog {
   }
 
   private String hmac(String text) {
+    // doFinal leaves the Mac ready for the next text: one keyed instance per worker thread
+    return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(audit.key(), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+      return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HMAC-SHA256 unavailable", e);
     }

@@ -53,6 +53,19 @@ class AuditResourceTest {
         .body(not(containsString("pipe bomb")));
   }
 
+  private static String textHashOf(String auditId) {
+    return given().get("/v1/audit/decisions/" + auditId).then().extract().path("textHash");
+  }
+
+  @Test
+  void equalTextsCorrelateByTheirKeyedHashAndOthersDoNot() {
+    String first = textHashOf(check("the quarterly numbers look fine", "h-" + UUID.randomUUID()));
+    String again = textHashOf(check("the quarterly numbers look fine", "h-" + UUID.randomUUID()));
+    String other = textHashOf(check("the quarterly numbers look bad", "h-" + UUID.randomUUID()));
+    org.assertj.core.api.Assertions.assertThat(first).matches("[0-9a-f]{64}").isEqualTo(again);
+    org.assertj.core.api.Assertions.assertThat(other).isNotEqualTo(first);
+  }
+
   @Test
   void filtersByRequestIdDecisionAndRule() {
     String requestId = "filter-" + UUID.randomUUID();

@@ -355,7 +355,8 @@ final class LexiconIndexCache {
       PositiveIntOutputs outputs = PositiveIntOutputs.getSingleton();
       fst = new FST<>(FST.readMetadata(in, outputs), in);
     }
-    return LexiconMatcher.of(fst, keyOffsets, keyEntries, entries, lexicons, categories, maxTokens);
+    return new LexiconMatcher(
+        fst, keyOffsets, keyEntries, entries, lexicons, categories, maxTokens);
   }
 
   private static void writeStrings(DataOutput out, List<String> values) throws IOException {

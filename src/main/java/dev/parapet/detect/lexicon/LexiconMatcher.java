@@ -42,7 +42,8 @@ final class LexiconMatcher {
   private final List<String> categories;
   private final int maxTokens;
 
-  private LexiconMatcher(
+  /** A matcher from its parts: built here, or read back by the prebuilt-index cache. */
+  LexiconMatcher(
       FST<Long> fst,
       int[] keyOffsets,
       int[] keyEntries,
@@ -57,19 +58,6 @@ final class LexiconMatcher {
     this.lexicons = List.copyOf(lexicons);
     this.categories = List.copyOf(categories);
     this.maxTokens = maxTokens;
-  }
-
-  /** A matcher from parts built before, as the prebuilt-index cache holds them. */
-  static LexiconMatcher of(
-      FST<Long> fst,
-      int[] keyOffsets,
-      int[] keyEntries,
-      Entries entries,
-      List<Lexicon> lexicons,
-      List<String> categories,
-      int maxTokens) {
-    return new LexiconMatcher(
-        fst, keyOffsets, keyEntries, entries, lexicons, categories, maxTokens);
   }
 
   /** Builds the FST from the key field of the Lucene terms dictionary. */

@@ -39,7 +39,7 @@ record RequiredLiteral(String text, boolean ignoreCase) {
       Character literal = null;
       boolean zeroWidth = false;
       switch (c) {
-        case '(' -> atomEnd = closing(body, i, '(', ')');
+        case '(' -> atomEnd = groupEnd(body, i);
         case '[' -> atomEnd = classEnd(body, i);
         case '\\' -> {
           if (i + 1 >= body.length()) {
@@ -153,7 +153,7 @@ record RequiredLiteral(String text, boolean ignoreCase) {
   }
 
   /** The index after the group opened at {@code i}, or -1. */
-  private static int closing(String p, int i, char open, char close) {
+  private static int groupEnd(String p, int i) {
     int depth = 0;
     for (int k = i; k < p.length(); k++) {
       char c = p.charAt(k);
@@ -164,9 +164,9 @@ record RequiredLiteral(String text, boolean ignoreCase) {
         if (k < 0) {
           return -1;
         }
-      } else if (c == open) {
+      } else if (c == '(') {
         depth++;
-      } else if (c == close && --depth == 0) {
+      } else if (c == ')' && --depth == 0) {
         return k + 1;
       }
     }

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -277,6 +276,7 @@ public final class CheckService {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    // by epoch day: ZoneOffset.UTC builds a new ZoneRules on every LocalDate.ofInstant
+    return LocalDate.ofEpochDay(Math.floorDiv(clock.instant().getEpochSecond(), 86_400L));
   }
 }

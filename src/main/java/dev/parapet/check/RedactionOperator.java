@@ -43,7 +43,12 @@ public sealed interface RedactionOperator
   record KeepLast4() implements RedactionOperator {
     @Override
     public String apply(String type, String span) {
-      int alnum = (int) span.codePoints().filter(Character::isLetterOrDigit).count();
+      int alnum = 0;
+      for (int i = 0; i < span.length(); ) {
+        int cp = span.codePointAt(i);
+        alnum += Character.isLetterOrDigit(cp) ? 1 : 0;
+        i += Character.charCount(cp);
+      }
       // a span of four or fewer would be shown whole: mask it all instead
       int toMask = alnum > 4 ? alnum - 4 : alnum;
       StringBuilder masked = new StringBuilder(span.length());

@@ -22,7 +22,8 @@ public final class Redactor {
       return text;
     }
     List<Finding> merged = merge(findings);
-    StringBuilder out = new StringBuilder(text.length());
+    // room for a typical replacement per span, so the builder does not copy itself while growing
+    StringBuilder out = new StringBuilder(text.length() + 24 * merged.size());
     int charPos = 0;
     int cpPos = 0;
     for (Finding span : merged) {

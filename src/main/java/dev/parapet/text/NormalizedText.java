@@ -19,6 +19,7 @@ public final class NormalizedText {
   private final int[] sourceStart;
   private final int[] sourceEnd;
   private volatile TokenList tokens;
+  private volatile String originalLowered;
 
   /**
    * @param sourceStart for each char of {@code text}, the first original code point it came from
@@ -38,6 +39,38 @@ public final class NormalizedText {
   /** The text as the caller sent it. */
   public String original() {
     return original;
+  }
+
+  /**
+   * The original with ASCII letters lowered and every other char kept, so its indices are the
+   * original's: for case-insensitive searches that report where in the original they matched.
+   * Computed once and shared by every detector.
+   */
+  public String originalAsciiLower() {
+    String result = originalLowered;
+    if (result == null) {
+      result = asciiLower(original);
+      originalLowered = result; // a benign race, as for tokens
+    }
+    return result;
+  }
+
+  /** {@code s} with ASCII letters lowered; the same string when it has none to lower. */
+  public static String asciiLower(String s) {
+    int first = 0;
+    while (first < s.length() && !(s.charAt(first) >= 'A' && s.charAt(first) <= 'Z')) {
+      first++;
+    }
+    if (first == s.length()) {
+      return s;
+    }
+    char[] out = s.toCharArray();
+    for (int i = first; i < out.length; i++) {
+      if (out[i] >= 'A' && out[i] <= 'Z') {
+        out[i] = (char) (out[i] + 32);
+      }
+    }
+    return new String(out);
   }
 
   /** The original text's length in code points. */

@@ -40,11 +40,14 @@ final class TextBuffer {
     }
   }
 
+  /** The result; this buffer must not be used afterwards, as it may hand over its arrays. */
   NormalizedText toNormalized(String original) {
+    // the buffer starts at the original's length, which most texts keep: no copy then
+    boolean exact = length == start.length;
     return new NormalizedText(
         original,
         new String(chars, 0, length),
-        Arrays.copyOf(start, length),
-        Arrays.copyOf(end, length));
+        exact ? start : Arrays.copyOf(start, length),
+        exact ? end : Arrays.copyOf(end, length));
   }
 }

@@ -12,10 +12,16 @@ public final class TokenList {
   /** The token follows a soft boundary and may be read as part of the token before it. */
   public static final int SOFT_JOINED = 2;
 
-  int[] start = new int[64];
-  int[] end = new int[64];
-  int[] flags = new int[64];
+  int[] start;
+  int[] end;
+  int[] flags;
   int size;
+
+  TokenList(int capacity) {
+    start = new int[capacity];
+    end = new int[capacity];
+    flags = new int[capacity];
+  }
 
   public int size() {
     return size;

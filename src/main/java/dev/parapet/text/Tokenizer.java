@@ -9,7 +9,8 @@ public final class Tokenizer {
   private Tokenizer() {}
 
   public static TokenList tokenize(CharSequence text) {
-    TokenList tokens = new TokenList();
+    // prose averages a word per six chars: sized so that most texts never grow the arrays
+    TokenList tokens = new TokenList(text.length() / 5 + 16);
     int n = text.length();
     int i = 0;
     boolean soft = false;

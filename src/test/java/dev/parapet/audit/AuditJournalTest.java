@@ -3,8 +3,9 @@ package dev.parapet.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,9 +62,40 @@ class AuditJournalTest {
   }
 
   private List<Path> segments() throws Exception {
-    try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
-      return files.toList();
+    return segments(dir.resolve("journal"));
+  }
+
+  private static List<Path> segments(Path journal) throws Exception {
+    try (Stream<Path> files = Files.list(journal)) {
+      return files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
     }
+  }
+
+  /** Where the next append would go: segments are zero-filled ahead of the records. */
+  private static long writtenLength(Path segment) throws Exception {
+    byte[] bytes = Files.readAllBytes(segment);
+    int end = 0;
+    while (end < bytes.length && bytes[end] != 0) {
+      end++;
+    }
+    return end;
+  }
+
+  private static List<String> hashes(List<AuditRecord> records) {
+    return records.stream().map(AuditRecord::hash).toList();
+  }
+
+  /** Records chained as the writer chains them, from seq {@code from} on. */
+  private static List<AuditRecord> chained(int from, int count, String prevHash) {
+    List<AuditRecord> out = new java.util.ArrayList<>();
+    String prev = prevHash;
+    for (int seq = from; seq < from + count; seq++) {
+      AuditRecord linked = record(seq).chained("n1", seq, prev, "");
+      String hash = Canonical.sha256(Canonical.encode(linked));
+      out.add(linked.chained("n1", seq, prev, hash));
+      prev = hash;
+    }
+    return out;
   }
 
   @Test
@@ -119,10 +151,11 @@ class AuditJournalTest {
       crashed.append(record(i));
     }
     Path segment = segments().get(0);
-    try (PrintWriter out =
-        new PrintWriter(
-            Files.newBufferedWriter(segment, StandardCharsets.UTF_8, StandardOpenOption.APPEND))) {
-      out.print("{\"v\":1,\"auditId\":\"torn");
+    long end = writtenLength(segment);
+    assertThat(end).isPositive();
+    try (FileChannel out = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+      out.write(
+          ByteBuffer.wrap("{\"v\":1,\"auditId\":\"torn".getBytes(StandardCharsets.UTF_8)), end);
     }
     try (AuditLog restarted = log(ds, 1024)) {
       assertThat(new AuditStore(ds).count()).isEqualTo(5);
@@ -146,5 +179,58 @@ class AuditJournalTest {
     assertThat(log.append(record(21)).seq()).isEqualTo(21);
     log.close();
     assertThat(new AuditStore(ds).count()).isEqualTo(21);
+  }
+
+  @Test
+  void segmentsAreWrittenAheadOfTimeAndRollOverWhenFull() throws Exception {
+    Path journalDir = dir.resolve("direct");
+    List<AuditRecord> records = chained(1, 40, null);
+    try (AuditJournal journal = new AuditJournal(journalDir, "n1", 8192)) {
+      for (int i = 0; i < records.size(); i += 4) {
+        journal.append(records.subList(i, i + 4));
+      }
+      List<Path> segments = segments(journalDir);
+      assertThat(segments).hasSizeGreaterThan(2);
+      // every segment is its full preallocated size; the records end at the first zero byte
+      for (Path segment : segments) {
+        assertThat(Files.size(segment)).isEqualTo(8192);
+        assertThat(writtenLength(segment)).isLessThan(8192);
+      }
+      assertThat(journalDir.resolve("n1.spare")).exists().hasSize(8192);
+    }
+    assertThat(journalDir.resolve("n1.spare")).doesNotExist();
+    try (AuditJournal reopened = new AuditJournal(journalDir, "n1", 8192)) {
+      assertThat(hashes(reopened.recover())).isEqualTo(hashes(records));
+    }
+  }
+
+  @Test
+  void aBatchLargerThanASegmentGetsAFileOfItsOwn() throws Exception {
+    Path journalDir = dir.resolve("direct");
+    List<AuditRecord> records = chained(1, 12, null);
+    try (AuditJournal journal = new AuditJournal(journalDir, "n1", 2048)) {
+      journal.append(records.subList(0, 1));
+      journal.append(records.subList(1, 12));
+    }
+    assertThat(segments(journalDir)).hasSize(2);
+    assertThat(Files.size(segments(journalDir).get(1))).isGreaterThan(2048);
+    try (AuditJournal reopened = new AuditJournal(journalDir, "n1", 2048)) {
+      assertThat(hashes(reopened.recover())).isEqualTo(hashes(records));
+    }
+  }
+
+  @Test
+  void recoveryStopsWhereTheChainBreaks() throws Exception {
+    Path journalDir = dir.resolve("direct");
+    List<AuditRecord> good = chained(1, 5, null);
+    // seqs 6 and 7 as a refused batch left them: chained to a record that was never written
+    List<AuditRecord> stale = chained(6, 2, "0".repeat(64));
+    try (AuditJournal journal = new AuditJournal(journalDir, "n1", 1 << 16)) {
+      journal.append(good);
+      journal.append(stale);
+    }
+    try (AuditJournal reopened = new AuditJournal(journalDir, "n1", 1 << 16)) {
+      assertThat(hashes(reopened.recover())).isEqualTo(hashes(good));
+    }
   }
 }

@@ -87,7 +87,7 @@ public final class InjectionDetector implements Detector {
     if (original.indexOf('<') < 0 && original.indexOf('[') < 0 && original.indexOf('#') < 0) {
       return;
     }
-    String lower = asciiLower(original);
+    String lower = NormalizedText.asciiLower(original);
     for (String token : ROLE_TOKENS) {
       for (int at = lower.indexOf(token); at >= 0; at = lower.indexOf(token, at + 1)) {
         out.add(new Signal("role-token", 0.8, offsets.at(at), offsets.at(at + token.length())));
@@ -165,7 +165,7 @@ public final class InjectionDetector implements Detector {
   private void hidden(String decoded, String how, int from, int to, List<Signal> out) {
     List<Signal> inner = new ArrayList<>();
     PhraseSignals.find(normalizer.normalize(decoded).text(), inner);
-    String lower = asciiLower(decoded);
+    String lower = NormalizedText.asciiLower(decoded);
     for (String token : ROLE_TOKENS) {
       if (lower.contains(token)) {
         inner.add(new Signal("role-token", 0.8, 0, 0));
@@ -290,15 +290,5 @@ public final class InjectionDetector implements Detector {
             severity,
             score,
             NAME + "/" + String.join("+", new TreeSet<>(strongest.keySet()))));
-  }
-
-  private static String asciiLower(String s) {
-    char[] out = s.toCharArray();
-    for (int i = 0; i < out.length; i++) {
-      if (out[i] >= 'A' && out[i] <= 'Z') {
-        out[i] = (char) (out[i] + 32);
-      }
-    }
-    return new String(out);
   }
 }

@@ -3,7 +3,8 @@ package dev.parapet.detect.injection;
 import dev.parapet.text.TokenList;
 import dev.parapet.text.Tokenizer;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Finds instruction-override, persona, and prompt-extraction phrases in normalized text by walking
@@ -12,8 +13,8 @@ import java.util.Set;
  */
 final class PhraseSignals {
 
-  private static final Set<String> OVERRIDE_VERBS =
-      Set.of(
+  private static final WordSet OVERRIDE_VERBS =
+      words(
           "ignore",
           "disregard",
           "forget",
@@ -23,8 +24,8 @@ final class PhraseSignals {
           "discard",
           "abandon",
           "drop");
-  private static final Set<String> FILLER =
-      Set.of(
+  private static final WordSet FILLER =
+      words(
           "all",
           "any",
           "the",
@@ -71,8 +72,8 @@ final class PhraseSignals {
           "verbatim",
           "exact",
           "entire");
-  private static final Set<String> OVERRIDE_OBJECTS =
-      Set.of(
+  private static final WordSet OVERRIDE_OBJECTS =
+      words(
           "instructions",
           "instruction",
           "rules",
@@ -93,12 +94,12 @@ final class PhraseSignals {
           "orders",
           "commands",
           "filters");
-  private static final Set<String> REVEAL_VERBS =
-      Set.of(
+  private static final WordSet REVEAL_VERBS =
+      words(
           "reveal", "show", "print", "display", "output", "repeat", "tell", "give", "share", "dump",
           "leak", "write", "list");
-  private static final Set<String> REVEAL_OBJECTS =
-      Set.of("prompt", "instructions", "above", "preprompt", "guidelines", "rules");
+  private static final WordSet REVEAL_OBJECTS =
+      words("prompt", "instructions", "above", "preprompt", "guidelines", "rules");
 
   /** Fixed multi-word phrases (normalized, single spaces) and their kinds and weights. */
   private static final List<Object[]> PHRASES =
@@ -152,35 +153,25 @@ final class PhraseSignals {
 
   static void find(String text, TokenList tokens, List<Signal> out) {
     for (int t = 0; t < tokens.size(); t++) {
-      int length = tokens.end(t) - tokens.start(t);
-      char first = text.charAt(tokens.start(t));
-      if (length < 2 || length > MAX_WORD || first >= 128 || !FIRST_LETTERS[first]) {
-        continue; // most words cannot start a signal: skip them without allocating
-      }
-      String word = text.substring(tokens.start(t), tokens.end(t));
-      if (OVERRIDE_VERBS.contains(word)) {
+      int from = tokens.start(t);
+      int to = tokens.end(t);
+      if (OVERRIDE_VERBS.contains(text, from, to)) {
         int end = objectAfter(text, tokens, t, OVERRIDE_OBJECTS, 6);
         if (end >= 0) {
-          out.add(new Signal("override", 0.75, tokens.start(t), end));
+          out.add(new Signal("override", 0.75, from, end));
         }
-      } else if (REVEAL_VERBS.contains(word)) {
+      } else if (REVEAL_VERBS.contains(text, from, to)) {
         int end = objectAfter(text, tokens, t, REVEAL_OBJECTS, 5);
         if (end >= 0 && mentionsModel(text, tokens, t, end)) {
-          out.add(new Signal("extraction", 0.7, tokens.start(t), end));
+          out.add(new Signal("extraction", 0.7, from, end));
         }
       }
     }
     for (int t = 0; t < tokens.size(); t++) {
-      int length = tokens.end(t) - tokens.start(t);
-      char first = text.charAt(tokens.start(t));
-      if (length > MAX_FIRST_WORD || first >= 128 || !FIRST_LETTERS[first]) {
-        continue;
-      }
-      List<Object[]> starting = BY_FIRST_WORD.get(text.substring(tokens.start(t), tokens.end(t)));
-      if (starting != null) {
-        for (Object[] phrase : starting) {
-          phraseAt(
-              text, tokens, t, (String) phrase[0], (String) phrase[1], (Double) phrase[2], out);
+      String firstWord = PHRASE_STARTS.find(text, tokens.start(t), tokens.end(t));
+      if (firstWord != null) {
+        for (Phrase phrase : BY_FIRST_WORD.get(firstWord)) {
+          phrase.findAt(text, tokens, t, out);
         }
       }
     }
@@ -205,14 +196,12 @@ final class PhraseSignals {
   }
 
   /** The end of an object word reached from token {@code t} over filler words only, or -1. */
-  private static int objectAfter(
-      String text, TokenList tokens, int t, Set<String> objects, int reach) {
+  private static int objectAfter(String text, TokenList tokens, int t, WordSet objects, int reach) {
     for (int k = t + 1; k < tokens.size() && k <= t + reach; k++) {
-      String w = text.substring(tokens.start(k), tokens.end(k));
-      if (objects.contains(w)) {
+      if (objects.contains(text, tokens.start(k), tokens.end(k))) {
         return tokens.end(k);
       }
-      if (!FILLER.contains(w)) {
+      if (!FILLER.contains(text, tokens.start(k), tokens.end(k))) {
         return -1;
       }
     }
@@ -230,44 +219,36 @@ final class PhraseSignals {
         || span.contains("preprompt");
   }
 
-  private static final boolean[] FIRST_LETTERS = new boolean[128];
-  private static final int MAX_WORD = 12;
+  private static WordSet words(String... members) {
+    return new WordSet(List.of(members));
+  }
 
-  static {
-    java.util.stream.Stream.of(OVERRIDE_VERBS, REVEAL_VERBS)
-        .flatMap(Set::stream)
-        .forEach(w -> FIRST_LETTERS[w.charAt(0)] = true);
-    PHRASES.forEach(p -> FIRST_LETTERS[((String) p[0]).charAt(0)] = true);
+  /** A fixed phrase, split into its words once. */
+  private record Phrase(String[] words, String kind, double weight) {
+
+    /** Reports the phrase if it starts at token {@code t}, whose word is its first. */
+    void findAt(String text, TokenList tokens, int t, List<Signal> out) {
+      if (t + words.length > tokens.size()) {
+        return;
+      }
+      for (int k = 1; k < words.length; k++) {
+        int from = tokens.start(t + k);
+        boolean same =
+            tokens.end(t + k) - from == words[k].length()
+                && text.regionMatches(from, words[k], 0, words[k].length());
+        if (!same) {
+          return;
+        }
+      }
+      out.add(new Signal(kind, weight, tokens.start(t), tokens.end(t + words.length - 1)));
+    }
   }
 
   /** Phrases by their first word, so each token is looked up once. */
-  private static final java.util.Map<String, List<Object[]>> BY_FIRST_WORD =
+  private static final Map<String, List<Phrase>> BY_FIRST_WORD =
       PHRASES.stream()
-          .collect(java.util.stream.Collectors.groupingBy(p -> ((String) p[0]).split(" ")[0]));
+          .map(p -> new Phrase(((String) p[0]).split(" "), (String) p[1], (Double) p[2]))
+          .collect(Collectors.groupingBy(p -> p.words()[0]));
 
-  private static final int MAX_FIRST_WORD =
-      BY_FIRST_WORD.keySet().stream().mapToInt(String::length).max().orElse(0);
-
-  private static void phraseAt(
-      String text,
-      TokenList tokens,
-      int t,
-      String phrase,
-      String kind,
-      double weight,
-      List<Signal> out) {
-    String[] words = phrase.split(" ");
-    if (t + words.length > tokens.size()) {
-      return;
-    }
-    for (int k = 1; k < words.length; k++) {
-      boolean same =
-          text.regionMatches(tokens.start(t + k), words[k], 0, words[k].length())
-              && tokens.end(t + k) - tokens.start(t + k) == words[k].length();
-      if (!same) {
-        return;
-      }
-    }
-    out.add(new Signal(kind, weight, tokens.start(t), tokens.end(t + words.length - 1)));
-  }
+  private static final WordSet PHRASE_STARTS = new WordSet(BY_FIRST_WORD.keySet());
 }

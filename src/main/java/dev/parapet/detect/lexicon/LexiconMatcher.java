@@ -191,6 +191,7 @@ final class LexiconMatcher {
     private final TokenList tokens;
     private final List<Match> found;
     private final FST.BytesReader reader = fst.getBytesReader();
+    private final FST.Arc<Long> root = new FST.Arc<>();
     private int[] runs = new int[64];
 
     Walk(String text, TokenList tokens, List<Match> found) {
@@ -200,8 +201,8 @@ final class LexiconMatcher {
     }
 
     void from(int first) throws IOException {
-      FST.Arc<Long> arc = fst.getFirstArc(new FST.Arc<>());
-      step(first, first, arc, 0L, 0, -1);
+      // one arc per walk, reset for each token: an arc per token was a sixth of a check's garbage
+      step(first, first, fst.getFirstArc(root), 0L, 0, -1);
     }
 
     /**

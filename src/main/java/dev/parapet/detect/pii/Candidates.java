@@ -84,6 +84,10 @@ final class Candidates {
     return c >= '0' && c <= '9';
   }
 
+  static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
   static boolean isAlnum(char c) {
     return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }

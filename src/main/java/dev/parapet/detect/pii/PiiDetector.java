@@ -7,6 +7,7 @@ import dev.parapet.detect.SpanSet;
 import dev.parapet.model.Finding;
 import dev.parapet.model.InvalidPolicyException;
 import dev.parapet.model.Severity;
+import dev.parapet.text.NormalizedText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +42,6 @@ public final class PiiDetector implements Detector {
 
   private static final int CONTEXT_BEFORE = 48;
   private static final int CONTEXT_AFTER = 16;
-  private static final Pattern EMAIL_LOCAL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}");
-  private static final Pattern EMAIL_DOMAIN =
-      Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}");
   private static final Pattern NINO =
       Pattern.compile(
           "(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Za-z0-9])");
@@ -104,7 +102,7 @@ public final class PiiDetector implements Detector {
   public List<Finding> detect(DetectorInput input) {
     String text = input.original();
     CodePointOffsets offsets = CodePointOffsets.of(text);
-    String lower = asciiLower(text);
+    String lower = input.text().originalAsciiLower();
     List<Finding> out = new ArrayList<>();
     SpanSet taken = new SpanSet();
     emails(text, offsets, out, taken);
@@ -182,12 +180,13 @@ public final class PiiDetector implements Detector {
   static boolean hasContext(String lower, int start, int end, List<String> words) {
     int from = Math.max(0, start - CONTEXT_BEFORE);
     int to = Math.min(lower.length(), end + CONTEXT_AFTER);
-    // only the window is searched (to the end of the text per candidate would be quadratic), with
-    // String.indexOf, which the JIT vectorizes
-    String window = lower.substring(from, to);
+    // only the window is searched: to the end of the text per candidate would be quadratic
     for (String word : words) {
-      for (int at = window.indexOf(word); at >= 0; at = window.indexOf(word, at + 1)) {
-        if (from + at + word.length() <= start || from + at >= end) {
+      char first = word.charAt(0);
+      for (int at = from; at <= to - word.length(); at++) {
+        if (lower.charAt(at) == first
+            && lower.regionMatches(at + 1, word, 1, word.length() - 1)
+            && (at + word.length() <= start || at >= end)) {
           return true;
         }
       }
@@ -209,9 +208,8 @@ public final class PiiDetector implements Detector {
       while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
         end--;
       }
-      if (start < at
-          && EMAIL_LOCAL.matcher(text.substring(start, at)).matches()
-          && EMAIL_DOMAIN.matcher(text.substring(at + 1, end)).matches()) {
+      // the local part is already a run of its allowed chars; the domain is checked in place
+      if (start < at && isEmailDomainName(text, at + 1, end)) {
         add(out, taken, offsets, start, end, "EMAIL_ADDRESS", Severity.MEDIUM, 1.0, "email");
       }
     }
@@ -397,6 +395,47 @@ public final class PiiDetector implements Detector {
     return Candidates.isAlnum(c) || "._%+-".indexOf(c) >= 0;
   }
 
+  /**
+   * Whether {@code text[from, to)} is a host name: dot-separated labels of 1 to 63 letters, digits
+   * and inner hyphens, at least two of them, the last 2 to 24 letters.
+   */
+  static boolean isEmailDomainName(String text, int from, int to) {
+    int labels = 0;
+    int labelStart = from;
+    for (int i = from; i <= to; i++) {
+      if (i < to && text.charAt(i) != '.') {
+        continue;
+      }
+      int length = i - labelStart;
+      if (length < 1
+          || length > 63
+          || !Candidates.isAlnum(text.charAt(labelStart))
+          || !Candidates.isAlnum(text.charAt(i - 1))) {
+        return false;
+      }
+      for (int k = labelStart; k < i; k++) {
+        char c = text.charAt(k);
+        if (!Candidates.isAlnum(c) && c != '-') {
+          return false;
+        }
+      }
+      labels++;
+      if (i == to) {
+        if (labels < 2 || length > 24) {
+          return false;
+        }
+        for (int k = labelStart; k < i; k++) {
+          if (!Candidates.isAsciiLetter(text.charAt(k))) {
+            return false;
+          }
+        }
+        return length >= 2;
+      }
+      labelStart = i + 1;
+    }
+    return false;
+  }
+
   private static boolean isEmailDomain(char c) {
     return Candidates.isAlnum(c) || c == '.' || c == '-';
   }
@@ -410,12 +449,6 @@ public final class PiiDetector implements Detector {
   }
 
   static String asciiLower(String s) {
-    char[] out = s.toCharArray();
-    for (int i = 0; i < out.length; i++) {
-      if (out[i] >= 'A' && out[i] <= 'Z') {
-        out[i] = (char) (out[i] + 32);
-      }
-    }
-    return new String(out);
+    return NormalizedText.asciiLower(s);
   }
 }

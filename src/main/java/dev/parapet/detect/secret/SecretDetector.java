@@ -111,7 +111,7 @@ public final class SecretDetector implements Detector {
       }
     }
     jwts(text, spans, kinds, claimed);
-    assignments(text, spans, kinds, claimed);
+    assignments(text, input.text().originalAsciiLower(), spans, kinds, claimed);
     CodePointOffsets offsets = CodePointOffsets.of(text);
     List<Finding> findings = new ArrayList<>(spans.size());
     for (int i = 0; i < spans.size(); i++) {
@@ -158,13 +158,7 @@ public final class SecretDetector implements Detector {
   }
 
   private static void assignments(
-      String text, List<int[]> spans, List<String> kinds, SpanSet claimed) {
-    char[] lower = new char[text.length()];
-    for (int i = 0; i < lower.length; i++) {
-      char c = text.charAt(i);
-      lower[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
-    String folded = new String(lower);
+      String text, String folded, List<int[]> spans, List<String> kinds, SpanSet claimed) {
     for (String key : ASSIGNMENT_KEYS) {
       for (int at = folded.indexOf(key); at >= 0; at = folded.indexOf(key, at + key.length())) {
         int from = at;

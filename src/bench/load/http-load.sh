@@ -10,7 +10,8 @@
 # Needs wrk (Debian: apt-get install wrk). Settings: AUDIT (sync|async|off, default sync), TEXT
 # (mixed: a card, an email and an injection attempt in 2 KB of prose; benign: the prose alone),
 # CONNECTIONS (16), THREADS (2), SECONDS (20 per run), WARMUP (30 s, not measured), RATES (fixed
-# rates; "half" is half the measured saturation, the default), JAVA_OPTS (-Xmx1g).
+# rates; "half" is half the measured saturation, the default), JAVA_OPTS (-Xmx1g -XX:+UseZGC, the
+# collector the image runs).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -18,7 +19,7 @@ AUDIT=${AUDIT:-sync}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 SECONDS_PER_RUN=${SECONDS:-20}
-JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g -XX:+UseZGC}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
 

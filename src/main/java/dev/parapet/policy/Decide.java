@@ -80,8 +80,9 @@ public final class Decide {
     List<Finding> about = flatten(findings);
     String key = rule.id() + "\u0000" + verdict;
     findingsOf.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).addAll(about);
-    actions.putIfAbsent(
-        key, new Action(rule.id(), tier, verdict, reason, rule.overridable(), List.of()));
+    // a rule fires once per finding: only its first firing makes the action
+    actions.computeIfAbsent(
+        key, k -> new Action(rule.id(), tier, verdict, reason, rule.overridable(), List.of()));
   }
 
   private void exempt(String reason, String ruleId, String type, Verdict to) {

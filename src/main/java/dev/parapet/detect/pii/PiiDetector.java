@@ -110,10 +110,18 @@ public final class PiiDetector implements Detector {
     ipv6(text, offsets, out, taken);
     ibans(text, offsets, out, taken);
     ninos(text, lower, offsets, out, taken);
+    Matcher[] matchers = shapes.get();
+    for (Matcher m : matchers) {
+      m.reset(text);
+    }
+    byte[] contextInText = new byte[matchers.length + 1]; // the last: the negative context
     for (int[] run : Candidates.of(text)) {
       if (!overlaps(taken, run[0], run[1])) {
-        candidate(text, lower, run, offsets, out, taken);
+        candidate(matchers, contextInText, text, lower, run, offsets, out, taken);
       }
+    }
+    for (Matcher m : matchers) {
+      m.reset(""); // a pooled matcher must not keep a large text alive
     }
     cvv(text, lower, offsets, out, taken);
     for (OfficerRecognizer officer : officers) {
@@ -122,14 +130,20 @@ public final class PiiDetector implements Detector {
     return out;
   }
 
+  /**
+   * @param contextInText per shape (and last, for the negative context), whether any of its context
+   *     words occurs anywhere in the text (1 yes, 2 no, 0 not looked up yet): without one, no
+   *     window is searched, and a shape that needs context is not even tried
+   */
   private void candidate(
+      Matcher[] matchers,
+      byte[] contextInText,
       String text,
       String lower,
       int[] run,
       CodePointOffsets offsets,
       List<Finding> out,
       SpanSet taken) {
-    Matcher[] matchers = shapes.get();
     String value = null;
     Recognizer best = null;
     double bestScore = 0;
@@ -139,8 +153,12 @@ public final class PiiDetector implements Detector {
         continue;
       }
       Recognizer r = builtIn.get(i);
-      // dense text has a candidate every few words: reuse one matcher per shape, no substring
-      Matcher shape = matchers[i].reset(text).region(run[0], run[1]);
+      boolean contextInReach = anyContextIn(lower, r.context(), contextInText, i);
+      if (r.needsContext() && !contextInReach) {
+        continue;
+      }
+      // dense text has a candidate every few words: one matcher per shape, set on the text once
+      Matcher shape = matchers[i].region(run[0], run[1]);
       if (!shape.matches()) {
         continue;
       }
@@ -150,12 +168,14 @@ public final class PiiDetector implements Detector {
       if (!r.validator().test(value)) {
         continue;
       }
-      boolean near = hasContext(lower, run[0], run[1], r.context());
+      boolean near = contextInReach && hasContext(lower, run[0], run[1], r.context());
       if (r.needsContext() && !near) {
         continue;
       }
       double score = Math.min(1.0, r.score() + (near ? CONTEXT_BOOST : 0));
-      if (!near && hasContext(lower, run[0], run[1], NEGATIVE_CONTEXT)) {
+      if (!near
+          && anyContextIn(lower, NEGATIVE_CONTEXT, contextInText, matchers.length)
+          && hasContext(lower, run[0], run[1], NEGATIVE_CONTEXT)) {
         score -= CONTEXT_PENALTY; // "order 4111…": a number in a business document
       }
       if (score > bestScore) {
@@ -175,6 +195,19 @@ public final class PiiDetector implements Detector {
           bestScore,
           best.name());
     }
+  }
+
+  private static boolean anyContextIn(String lower, List<String> words, byte[] known, int shape) {
+    if (known[shape] == 0) {
+      known[shape] = 2;
+      for (String word : words) {
+        if (lower.contains(word)) {
+          known[shape] = 1;
+          break;
+        }
+      }
+    }
+    return known[shape] == 1;
   }
 
   static boolean hasContext(String lower, int start, int end, List<String> words) {

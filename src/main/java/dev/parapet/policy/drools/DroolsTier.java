@@ -26,6 +26,9 @@ final class DroolsTier implements TierRules {
   /** Keyed by {@code package + "." + rule name}. */
   private final Map<String, Decide.FiringRule> byRule;
 
+  private final Map<org.kie.api.definition.rule.Rule, Decide.FiringRule> byEngineRule =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final List<PolicyException> exceptions;
 
   DroolsTier(
@@ -64,8 +67,7 @@ final class DroolsTier implements TierRules {
         new DefaultAgendaEventListener() {
           @Override
           public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            org.kie.api.definition.rule.Rule rule = event.getMatch().getRule();
-            decide.firing(byRule.get(rule.getPackageName() + "." + rule.getName()));
+            decide.firing(firingRule(event.getMatch().getRule()));
           }
         });
     if (declaresDecide) {
@@ -79,12 +81,18 @@ final class DroolsTier implements TierRules {
       session.execute(facts);
     } catch (ConsequenceException e) {
       org.kie.api.definition.rule.Rule rule = e.getMatch().getRule();
-      Decide.FiringRule failed = byRule.get(rule.getPackageName() + "." + rule.getName());
+      Decide.FiringRule failed = firingRule(rule);
       errors.add(new RuleError(name, failed == null ? name : failed.id(), describe(e.getCause())));
     } catch (RuntimeException e) {
       errors.add(new RuleError(name, name, describe(e)));
     }
     return new TierOutcome(name, decide.actions(), decide.exemptions(), errors);
+  }
+
+  /** The rule as the policy knows it; looked up by the engine's rule object, once per rule. */
+  private Decide.FiringRule firingRule(org.kie.api.definition.rule.Rule rule) {
+    return byEngineRule.computeIfAbsent(
+        rule, r -> byRule.get(r.getPackageName() + "." + r.getName()));
   }
 
   /** Names the failure without its message, which could quote the checked text. */

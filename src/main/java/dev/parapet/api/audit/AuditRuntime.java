@@ -9,8 +9,10 @@ import dev.parapet.audit.ChainVerifier;
 import dev.parapet.audit.Retention;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -26,6 +28,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -35,7 +42,8 @@ import org.jboss.logging.Logger;
  * quarkus.datasource.jdbc.url} is set, else embedded H2 in the data directory), migrates it, and
  * runs this node's log.
  */
-@Startup
+// before the policy (default priority), so the store opens while the rules compile
+@Startup(jakarta.enterprise.inject.spi.ObserverMethod.DEFAULT_PRIORITY - 100)
 @ApplicationScoped
 public class AuditRuntime {
 
@@ -46,7 +54,7 @@ public class AuditRuntime {
   private final Optional<String> jdbcUrl;
   private final Optional<String> username;
   private final Optional<String> password;
-  private AuditLog log;
+  private CompletableFuture<AuditLog> opening;
   private byte[] key;
   private boolean postgres;
   private DataSource dataSource;
@@ -63,11 +71,28 @@ public class AuditRuntime {
   }
 
   @PostConstruct
-  void open() throws SQLException, IOException {
+  void open() throws IOException {
     Path dataDir = Path.of(config.dataDir());
     Files.createDirectories(dataDir);
     key = hmacKey(dataDir);
     postgres = jdbcUrl.filter(u -> !u.isBlank()).isPresent();
+    // the store opens (and migrates) while the policy compiles: both are start-up's long poles
+    opening = new CompletableFuture<>();
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                opening.complete(openLog(dataDir));
+              } catch (SQLException | RuntimeException e) {
+                opening.completeExceptionally(e);
+              }
+            },
+            "parapet-audit-open");
+    opener.setDaemon(true);
+    opener.start();
+  }
+
+  private AuditLog openLog(Path dataDir) throws SQLException {
     DataSource ds =
         dataSource =
             postgres
@@ -78,7 +103,7 @@ public class AuditRuntime {
     ParapetConfig.Audit audit = config.audit();
     AuditMode mode = AuditMode.valueOf(audit.mode().toUpperCase(Locale.ROOT));
     String node = audit.node().filter(n -> !n.isBlank()).orElseGet(AuditRuntime::hostName);
-    log =
+    AuditLog opened =
         new AuditLog(
             new AuditStore(ds),
             node,
@@ -92,9 +117,25 @@ public class AuditRuntime {
     LOG.infof(
         "audit trail: %s store, mode %s, node %s",
         postgres ? "PostgreSQL" : "embedded H2", mode, node);
+    return opened;
+  }
+
+  /** Start-up ends only with the store open: a store that cannot be opened stops the service. */
+  void opened(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
+    log();
   }
 
   void close(@Observes ShutdownEvent event) {
+    AuditLog log = opening.getNow(null);
+    if (log == null && !opening.isDone()) {
+      try {
+        log = opening.get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        LOG.warnf("audit store never opened: %s", e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (log != null) {
       log.close();
       AuditDatabase.close(dataSource);
@@ -102,15 +143,20 @@ public class AuditRuntime {
   }
 
   public AuditLog log() {
-    return log;
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException(
+          "the audit store could not be opened: " + e.getCause().getMessage(), e.getCause());
+    }
   }
 
   /** The store, once every decision recorded so far can be read from it. */
   public AuditStore store() {
-    if (!log.flush(READ_YOUR_WRITES)) {
-      LOG.warnf("audit store is %d records behind the journal", log.backlog());
+    if (!log().flush(READ_YOUR_WRITES)) {
+      LOG.warnf("audit store is %d records behind the journal", log().backlog());
     }
-    return log.store();
+    return log().store();
   }
 
   public ChainVerifier verifier() {
@@ -129,11 +175,11 @@ public class AuditRuntime {
   @Scheduled(every = "1h", delayed = "5m")
   void purgeOldRecords() throws SQLException {
     Duration age = config.audit().retention();
-    if (age.isZero() || log.mode() == AuditMode.OFF) {
+    if (age.isZero() || log().mode() == AuditMode.OFF) {
       return;
     }
     Instant now = Instant.now();
-    long purged = new Retention(log.store(), key).purgeBefore(now.minus(age), now);
+    long purged = new Retention(log().store(), key).purgeBefore(now.minus(age), now);
     if (purged > 0) {
       LOG.infof("retention purged %d audit records older than %s", purged, age);
     }

@@ -98,4 +98,31 @@ class NormalizerTest {
     assertThat(text.text()).isEqualTo("a\ud800b");
     assertThat(text.originalLength()).isEqualTo(3);
   }
+
+  @Test
+  void theLoweredOriginalKeepsEveryIndexOfTheOriginal() {
+    String original = "Card: ÄBC 4111 — SSN ＡＢ";
+    NormalizedText text = normalizer.normalize(original);
+    String lowered = text.originalAsciiLower();
+    assertThat(lowered).isEqualTo("card: Äbc 4111 — ssn ＡＢ");
+    assertThat(lowered).hasSameSizeAs(original);
+    assertThat(text.originalAsciiLower()).isSameAs(lowered);
+  }
+
+  @Test
+  void aTextWithNothingToLowerIsItsOwnLoweredForm() {
+    String original = "nothing to lower here — 123";
+    assertThat(NormalizedText.asciiLower(original)).isSameAs(original);
+  }
+
+  @Test
+  void theOffsetMapSurvivesTheBufferHandingItsArraysOver() {
+    // a text that keeps its length (arrays handed over) and one that shrinks (arrays copied)
+    NormalizedText same = normalizer.normalize("Hello");
+    assertThat(same.text()).isEqualTo("hello");
+    assertThat(same.toOriginal(1, 5)).isEqualTo(new Span(1, 5));
+    NormalizedText shrunk = normalizer.normalize("a\u200bb c");
+    assertThat(shrunk.text()).isEqualTo("ab c");
+    assertThat(shrunk.toOriginal(1, 2)).isEqualTo(new Span(2, 3));
+  }
 }

@@ -115,13 +115,16 @@ public final class PiiDetector implements Detector {
       m.reset(text);
     }
     byte[] contextInText = new byte[matchers.length + 1]; // the last: the negative context
-    for (int[] run : Candidates.of(text)) {
-      if (!overlaps(taken, run[0], run[1])) {
-        candidate(matchers, contextInText, text, lower, run, offsets, out, taken);
+    try {
+      for (int[] run : Candidates.of(text)) {
+        if (!overlaps(taken, run[0], run[1])) {
+          candidate(matchers, contextInText, text, lower, run, offsets, out, taken);
+        }
       }
-    }
-    for (Matcher m : matchers) {
-      m.reset(""); // a pooled matcher must not keep a large text alive
+    } finally {
+      for (Matcher m : matchers) {
+        m.reset(""); // a pooled matcher must not keep a large text alive
+      }
     }
     cvv(text, lower, offsets, out, taken);
     for (OfficerRecognizer officer : officers) {

@@ -42,15 +42,23 @@ public class ClassArchiveTraining {
       return;
     }
     int decisions = 0;
+    int failed = 0;
     for (String text : SAMPLES) {
       for (Stage stage : Stage.values()) {
-        checks
-            .get()
-            .evaluate(new CheckRequest(text, stage, "default", "", "training", Map.of(), true));
-        decisions++;
+        try {
+          checks
+              .get()
+              .evaluate(new CheckRequest(text, stage, "default", "", "training", Map.of(), true));
+          decisions++;
+        } catch (RuntimeException e) {
+          // a policy that does not load (or has no "default" profile) only makes the archive
+          // smaller; the policy tests, not the packaging, are where such a policy fails
+          failed++;
+          LOG.warnf("class archive training: a check failed (%s)", e.getClass().getSimpleName());
+        }
       }
     }
-    LOG.infof("class archive training: %d checks run, exiting", decisions);
+    LOG.infof("class archive training: %d checks run, %d failed, exiting", decisions, failed);
     Quarkus.asyncExit(0);
   }
 }

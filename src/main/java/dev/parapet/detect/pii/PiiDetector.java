@@ -7,7 +7,6 @@ import dev.parapet.detect.SpanSet;
 import dev.parapet.model.Finding;
 import dev.parapet.model.InvalidPolicyException;
 import dev.parapet.model.Severity;
-import dev.parapet.text.NormalizedText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -482,9 +481,5 @@ public final class PiiDetector implements Detector {
 
   private static boolean isHexOrColon(char c) {
     return c == ':' || c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-  }
-
-  static String asciiLower(String s) {
-    return NormalizedText.asciiLower(s);
   }
 }

@@ -1,5 +1,7 @@
 package dev.parapet.detect.pii;
 
+import dev.parapet.text.NormalizedText;
+
 /**
  * A run of plain characters every match of an officer's pattern must contain, read off the pattern
  * conservatively: when the pattern has a top-level alternation, inline flags other than a leading
@@ -100,7 +102,7 @@ record RequiredLiteral(String text, boolean ignoreCase) {
           return null;
         }
       }
-      return new RequiredLiteral(PiiDetector.asciiLower(best), true);
+      return new RequiredLiteral(NormalizedText.asciiLower(best), true);
     }
     return new RequiredLiteral(best, false);
   }

@@ -86,15 +86,15 @@ final class AuditJournal implements AutoCloseable {
    * The records in this node's segments, in chain order: a torn last line is left out, and so is
    * anything after a break in the chain (the rest of a batch the journal refused).
    */
-  List<AuditRecord> recover() throws IOException {
-    TreeMap<Long, AuditRecord> bySeq = new TreeMap<>();
+  List<SealedRecord> recover() throws IOException {
+    TreeMap<Long, SealedRecord> bySeq = new TreeMap<>();
     for (Path segment : segments()) {
       long last = 0;
       for (String line : lines(segment)) {
         try {
           AuditRecord r = Canonical.parse(line);
           // a later segment holds what was written again after a refused batch: it wins
-          bySeq.put(r.seq(), r);
+          bySeq.put(r.seq(), new SealedRecord(r, line));
           last = r.seq();
         } catch (IllegalStateException e) {
           // only the last write can be torn, and it was never acknowledged
@@ -103,14 +103,15 @@ final class AuditJournal implements AutoCloseable {
       }
       full.add(new Segment(segment, last));
     }
-    List<AuditRecord> chain = new ArrayList<>(bySeq.size());
-    for (AuditRecord r : bySeq.values()) {
-      AuditRecord before = chain.isEmpty() ? null : chain.get(chain.size() - 1);
+    List<SealedRecord> chain = new ArrayList<>(bySeq.size());
+    for (SealedRecord sealed : bySeq.values()) {
+      AuditRecord r = sealed.record();
+      AuditRecord before = chain.isEmpty() ? null : chain.get(chain.size() - 1).record();
       if (before != null && (r.seq() != before.seq() + 1 || !before.hash().equals(r.prevHash()))) {
         LOG.log(Level.WARNING, "audit journal: chain breaks after seq {0}", before.seq());
         break;
       }
-      chain.add(r);
+      chain.add(sealed);
     }
     return chain;
   }
@@ -141,14 +142,14 @@ final class AuditJournal implements AutoCloseable {
   }
 
   /** Appends the batch and forces it to disk; returns once the records would survive a crash. */
-  synchronized void append(List<AuditRecord> batch) throws IOException {
+  synchronized void append(List<SealedRecord> batch) throws IOException {
     StringBuilder lines = new StringBuilder(batch.size() * 1024);
-    for (AuditRecord r : batch) {
-      lines.append(Canonical.json(r)).append('\n');
+    for (SealedRecord r : batch) {
+      lines.append(r.json()).append('\n');
     }
     ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
     if (current == null || currentBytes + bytes.limit() > currentCapacity) {
-      roll(batch.get(0).seq(), bytes.limit());
+      roll(batch.get(0).record().seq(), bytes.limit());
     }
     long before = currentBytes;
     try {
@@ -161,7 +162,7 @@ final class AuditJournal implements AutoCloseable {
       throw e;
     }
     currentBytes = before + bytes.limit();
-    currentLastSeq = batch.get(batch.size() - 1).seq();
+    currentLastSeq = batch.get(batch.size() - 1).record().seq();
   }
 
   /**

@@ -49,7 +49,7 @@ public final class AuditLog implements AutoCloseable {
   private final AtomicLong written = new AtomicLong();
   private final Thread writer;
   private final AuditJournal journal;
-  private final BlockingQueue<AuditRecord> toStore = new LinkedBlockingQueue<>();
+  private final BlockingQueue<SealedRecord> toStore = new LinkedBlockingQueue<>();
   private final Thread ingester;
   private final int backlogMax;
   private final Object progress = new Object();
@@ -116,11 +116,12 @@ public final class AuditLog implements AutoCloseable {
       throws SQLException {
     try {
       AuditJournal journal = new AuditJournal(dir, node, JOURNAL_SEGMENT_BYTES);
-      List<AuditRecord> journaled = journal.recover();
+      List<SealedRecord> journaled = journal.recover();
       long inStore = store.last(node).map(AuditRecord::seq).orElse(0L);
-      List<AuditRecord> missing = journaled.stream().filter(r -> r.seq() > inStore).toList();
+      List<SealedRecord> missing =
+          journaled.stream().filter(r -> r.record().seq() > inStore).toList();
       for (int i = 0; i < missing.size(); i += RECOVERY_BATCH) {
-        store.insert(missing.subList(i, Math.min(missing.size(), i + RECOVERY_BATCH)));
+        store.insertSealed(missing.subList(i, Math.min(missing.size(), i + RECOVERY_BATCH)));
       }
       if (!missing.isEmpty()) {
         LOG.log(Level.INFO, "audit journal: {0} records recovered into the store", missing.size());
@@ -206,17 +207,16 @@ public final class AuditLog implements AutoCloseable {
   private void commit(List<Pending> batch) {
     long startSeq = seq;
     String startHash = prevHash;
-    List<AuditRecord> chained = new ArrayList<>(batch.size());
+    List<SealedRecord> chained = new ArrayList<>(batch.size());
     for (Pending p : batch) {
       seq++;
-      AuditRecord linked = p.record().chained(node, seq, prevHash, "");
-      String hash = Canonical.sha256(Canonical.encode(linked));
-      chained.add(linked.chained(node, seq, prevHash, hash));
-      prevHash = hash;
+      SealedRecord sealed = SealedRecord.seal(p.record(), node, seq, prevHash);
+      chained.add(sealed);
+      prevHash = sealed.record().hash();
     }
     try {
       if (journal == null) {
-        store.insert(chained);
+        store.insertSealed(chained);
         written.addAndGet(chained.size());
         journaled(seq);
         stored(seq);
@@ -229,7 +229,7 @@ public final class AuditLog implements AutoCloseable {
         journaled(seq);
       }
       for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).done().complete(chained.get(i));
+        batch.get(i).done().complete(chained.get(i).record());
       }
     } catch (SQLException | IOException | RuntimeException e) {
       seq = startSeq;
@@ -247,12 +247,12 @@ public final class AuditLog implements AutoCloseable {
 
   /** Copies journaled records to the store in large batches, retrying until it takes them. */
   private void ingest() {
-    List<AuditRecord> batch = new ArrayList<>(INGEST_BATCH);
+    List<SealedRecord> batch = new ArrayList<>(INGEST_BATCH);
     long backoff = 50;
     while (running || !toStore.isEmpty() || !batch.isEmpty()) {
       try {
         if (batch.isEmpty()) {
-          AuditRecord first = toStore.poll(100, TimeUnit.MILLISECONDS);
+          SealedRecord first = toStore.poll(100, TimeUnit.MILLISECONDS);
           if (first == null) {
             continue;
           }
@@ -260,7 +260,7 @@ public final class AuditLog implements AutoCloseable {
           toStore.drainTo(batch, INGEST_BATCH - 1);
           long lingerUntil = System.nanoTime() + INGEST_LINGER_NANOS;
           while (running && batch.size() < INGEST_BATCH) {
-            AuditRecord more = toStore.poll(lingerUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
+            SealedRecord more = toStore.poll(lingerUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (more == null) {
               break;
             }
@@ -268,9 +268,9 @@ public final class AuditLog implements AutoCloseable {
             toStore.drainTo(batch, INGEST_BATCH - batch.size());
           }
         }
-        store.insert(batch);
+        store.insertSealed(batch);
         written.addAndGet(batch.size());
-        stored(batch.get(batch.size() - 1).seq());
+        stored(batch.get(batch.size() - 1).record().seq());
         batch.clear();
         backoff = 50;
         journal.release(storedSeq, store::sync);

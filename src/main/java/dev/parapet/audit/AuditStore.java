@@ -24,6 +24,11 @@ public final class AuditStore {
 
   /** Writes records in one transaction: all of them become durable, or none. */
   void insert(List<AuditRecord> records) throws SQLException {
+    insertSealed(records.stream().map(SealedRecord::of).toList());
+  }
+
+  /** Stores chained records with the JSON they were hashed and journaled as, in one transaction. */
+  void insertSealed(List<SealedRecord> records) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement row =
@@ -36,7 +41,8 @@ public final class AuditStore {
           PreparedStatement type =
               c.prepareStatement(
                   "INSERT INTO audit_record_type (audit_id, finding_type) VALUES (?,?)")) {
-        for (AuditRecord r : records) {
+        for (SealedRecord sealed : records) {
+          AuditRecord r = sealed.record();
           row.setString(1, r.auditId());
           row.setString(2, r.node());
           row.setLong(3, r.seq());
@@ -49,7 +55,7 @@ public final class AuditStore {
           row.setString(10, r.policyVersion());
           row.setString(11, r.prevHash());
           row.setString(12, r.hash());
-          row.setString(13, Canonical.json(r));
+          row.setString(13, sealed.json());
           row.addBatch();
           for (String id : r.rules()) {
             rule.setString(1, r.auditId());

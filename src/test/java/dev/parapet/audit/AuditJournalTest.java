@@ -81,19 +81,18 @@ class AuditJournalTest {
     return end;
   }
 
-  private static List<String> hashes(List<AuditRecord> records) {
-    return records.stream().map(AuditRecord::hash).toList();
+  private static List<String> hashes(List<SealedRecord> records) {
+    return records.stream().map(r -> r.record().hash()).toList();
   }
 
   /** Records chained as the writer chains them, from seq {@code from} on. */
-  private static List<AuditRecord> chained(int from, int count, String prevHash) {
-    List<AuditRecord> out = new java.util.ArrayList<>();
+  private static List<SealedRecord> chained(int from, int count, String prevHash) {
+    List<SealedRecord> out = new java.util.ArrayList<>();
     String prev = prevHash;
     for (int seq = from; seq < from + count; seq++) {
-      AuditRecord linked = record(seq).chained("n1", seq, prev, "");
-      String hash = Canonical.sha256(Canonical.encode(linked));
-      out.add(linked.chained("n1", seq, prev, hash));
-      prev = hash;
+      SealedRecord sealed = SealedRecord.seal(record(seq), "n1", seq, prev);
+      out.add(sealed);
+      prev = sealed.record().hash();
     }
     return out;
   }
@@ -184,7 +183,7 @@ class AuditJournalTest {
   @Test
   void segmentsAreWrittenAheadOfTimeAndRollOverWhenFull() throws Exception {
     Path journalDir = dir.resolve("direct");
-    List<AuditRecord> records = chained(1, 40, null);
+    List<SealedRecord> records = chained(1, 40, null);
     try (AuditJournal journal = new AuditJournal(journalDir, "n1", 8192)) {
       for (int i = 0; i < records.size(); i += 4) {
         journal.append(records.subList(i, i + 4));
@@ -207,7 +206,7 @@ class AuditJournalTest {
   @Test
   void aBatchLargerThanASegmentGetsAFileOfItsOwn() throws Exception {
     Path journalDir = dir.resolve("direct");
-    List<AuditRecord> records = chained(1, 12, null);
+    List<SealedRecord> records = chained(1, 12, null);
     try (AuditJournal journal = new AuditJournal(journalDir, "n1", 2048)) {
       journal.append(records.subList(0, 1));
       journal.append(records.subList(1, 12));
@@ -222,9 +221,9 @@ class AuditJournalTest {
   @Test
   void recoveryStopsWhereTheChainBreaks() throws Exception {
     Path journalDir = dir.resolve("direct");
-    List<AuditRecord> good = chained(1, 5, null);
+    List<SealedRecord> good = chained(1, 5, null);
     // seqs 6 and 7 as a refused batch left them: chained to a record that was never written
-    List<AuditRecord> stale = chained(6, 2, "0".repeat(64));
+    List<SealedRecord> stale = chained(6, 2, "0".repeat(64));
     try (AuditJournal journal = new AuditJournal(journalDir, "n1", 1 << 16)) {
       journal.append(good);
       journal.append(stale);

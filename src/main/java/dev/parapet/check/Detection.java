@@ -65,7 +65,8 @@ final class Detection {
       }
       int to = Math.min(size, from + chunk);
       int startCp = whole.originalStart(from);
-      fromChar = text.offsetByCodePoints(fromChar, startCp - fromCp);
+      fromChar =
+          length == text.length() ? startCp : text.offsetByCodePoints(fromChar, startCp - fromCp);
       fromCp = startCp;
       NormalizedText part = whole.slice(from, to, fromChar);
       findings.addAll(scan(detectors, part, startCp, context, errors));

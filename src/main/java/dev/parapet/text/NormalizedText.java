@@ -18,6 +18,13 @@ public final class NormalizedText {
   private final String text;
   private final int[] sourceStart;
   private final int[] sourceEnd;
+
+  /** Where this view's chars begin in the offset arrays, which a slice shares with its whole. */
+  private final int base;
+
+  /** The original code point this view's original begins at, within the arrays' original. */
+  private final int shift;
+
   private volatile TokenList tokens;
   private volatile String originalLowered;
 
@@ -26,14 +33,34 @@ public final class NormalizedText {
    * @param sourceEnd for each char of {@code text}, the original code point just after its source
    */
   public NormalizedText(String original, String text, int[] sourceStart, int[] sourceEnd) {
+    this(
+        original,
+        original.codePointCount(0, original.length()),
+        text,
+        sourceStart,
+        sourceEnd,
+        0,
+        0);
     if (sourceStart.length != text.length() || sourceEnd.length != text.length()) {
       throw new IllegalArgumentException("offset map does not match the normalized text");
     }
+  }
+
+  private NormalizedText(
+      String original,
+      int originalLength,
+      String text,
+      int[] sourceStart,
+      int[] sourceEnd,
+      int base,
+      int shift) {
     this.original = original;
-    this.originalLength = original.codePointCount(0, original.length());
+    this.originalLength = originalLength;
     this.text = text;
     this.sourceStart = sourceStart;
     this.sourceEnd = sourceEnd;
+    this.base = base;
+    this.shift = shift;
   }
 
   /** The text as the caller sent it. */
@@ -95,12 +122,12 @@ public final class NormalizedText {
 
   /** The original code point where the normalized char at {@code index} starts. */
   public int originalStart(int index) {
-    return sourceStart[index];
+    return sourceStart[base + java.util.Objects.checkIndex(index, text.length())] - shift;
   }
 
   /** The original code point just after the normalized char at {@code index}. */
   public int originalEnd(int index) {
-    return sourceEnd[index];
+    return sourceEnd[base + java.util.Objects.checkIndex(index, text.length())] - shift;
   }
 
   /**
@@ -109,20 +136,25 @@ public final class NormalizedText {
    * {@code originalStart(from)} and char {@code sliceStartChar}.
    */
   public NormalizedText slice(int from, int to, int sliceStartChar) {
-    int startCp = sourceStart[from];
+    int startCp = originalStart(from);
     int endCp = startCp;
     for (int i = from; i < to; i++) {
-      endCp = Math.max(endCp, sourceEnd[i]);
+      endCp = Math.max(endCp, originalEnd(i));
     }
-    int endChar = original.offsetByCodePoints(sliceStartChar, endCp - startCp);
-    int[] starts = new int[to - from];
-    int[] ends = new int[to - from];
-    for (int i = from; i < to; i++) {
-      starts[i - from] = sourceStart[i] - startCp;
-      ends[i - from] = sourceEnd[i] - startCp;
-    }
+    // without surrogate pairs a code point is a char, and the walk over the slice is not needed
+    int endChar =
+        originalLength == original.length()
+            ? sliceStartChar + (endCp - startCp)
+            : original.offsetByCodePoints(sliceStartChar, endCp - startCp);
+    // the slice reads the same offset arrays, so cutting a long text copies no offsets
     return new NormalizedText(
-        original.substring(sliceStartChar, endChar), text.substring(from, to), starts, ends);
+        original.substring(sliceStartChar, endChar),
+        endCp - startCp,
+        text.substring(from, to),
+        sourceStart,
+        sourceEnd,
+        base + from,
+        shift + startCp);
   }
 
   /**
@@ -136,9 +168,9 @@ public final class NormalizedText {
     int start = Integer.MAX_VALUE;
     int end = Integer.MIN_VALUE;
     for (int i = from; i < to; i++) {
-      start = Math.min(start, sourceStart[i]);
-      end = Math.max(end, sourceEnd[i]);
+      start = Math.min(start, sourceStart[base + i]);
+      end = Math.max(end, sourceEnd[base + i]);
     }
-    return new Span(start, end);
+    return new Span(start - shift, end - shift);
   }
 }

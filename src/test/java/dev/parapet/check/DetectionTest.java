@@ -41,6 +41,26 @@ class DetectionTest {
         }
       };
 
+  /** Finds every ASCII "bomb" in the original text, as PII and secret detection read it. */
+  private static final Detector ORIGINAL_WORD =
+      new Detector() {
+        @Override
+        public String name() {
+          return "original-word";
+        }
+
+        @Override
+        public List<Finding> detect(DetectorInput input) {
+          String original = input.text().original();
+          List<Finding> found = new ArrayList<>();
+          for (int i = original.indexOf("bomb"); i >= 0; i = original.indexOf("bomb", i + 1)) {
+            int start = original.codePointCount(0, i);
+            found.add(new Finding("pii", "WORD", start, start + 4, Severity.HIGH, 1, "original"));
+          }
+          return found;
+        }
+      };
+
   private static final Detector BROKEN =
       new Detector() {
         @Override
@@ -73,6 +93,24 @@ class DetectionTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(7, 11),
             org.assertj.core.groups.Tuple.tuple(18, 22));
+    assertThat(result.coverage().complete()).isTrue();
+  }
+
+  @Test
+  void longTextWithoutSurrogatesMapsEveryChunkBackToTheOriginal() {
+    Detection detection = new Detection(new Normalizer(), 10, 4);
+    // wide letters and an invisible char change the normalized length, not the char count
+    String text = "\uff41\uff41\u200bxxxxbombyyyyyyy\uff42\uff4f\uff4d\uff42zzbomb";
+    Detection.Result result =
+        detection.run(List.of(WORD, ORIGINAL_WORD), text, context(text), farFuture());
+    assertThat(result.findings())
+        .extracting(Finding::detector, Finding::start, Finding::end)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("lexicon", 7, 11),
+            org.assertj.core.groups.Tuple.tuple("lexicon", 18, 22),
+            org.assertj.core.groups.Tuple.tuple("lexicon", 24, 28),
+            org.assertj.core.groups.Tuple.tuple("pii", 7, 11),
+            org.assertj.core.groups.Tuple.tuple("pii", 24, 28));
     assertThat(result.coverage().complete()).isTrue();
   }
 

@@ -60,6 +60,46 @@ class NormalizerProperties {
     }
   }
 
+  /** A slice, and a slice of that slice, map each char as the whole does, less where they start. */
+  @Property(tries = 500)
+  void aSliceMapsLikeItsWhole(
+      @ForAll("anyText") String original, @ForAll double cut, @ForAll double cutAgain) {
+    NormalizedText whole = normalizer.normalize(original);
+    int size = whole.text().length();
+    if (size < 2) {
+      return;
+    }
+    int from = (int) Math.floor(Math.abs(cut) % 1 * (size - 1));
+    NormalizedText slice = whole.slice(from, size, charIndex(original, whole.originalStart(from)));
+    int startCp = whole.originalStart(from);
+    assertThat(slice.text()).isEqualTo(whole.text().substring(from));
+    int endCp = startCp;
+    for (int i = from; i < size; i++) {
+      endCp = Math.max(endCp, whole.originalEnd(i));
+    }
+    // the slice's original ends where its last char's source does
+    assertThat(slice.original())
+        .isEqualTo(original.substring(charIndex(original, startCp), charIndex(original, endCp)));
+    assertThat(slice.originalLength()).isEqualTo(endCp - startCp);
+    for (int i = 0; i < slice.text().length(); i++) {
+      assertThat(slice.originalStart(i)).isEqualTo(whole.originalStart(from + i) - startCp);
+      assertThat(slice.originalEnd(i)).isEqualTo(whole.originalEnd(from + i) - startCp);
+    }
+    int inner = (int) Math.floor(Math.abs(cutAgain) % 1 * (slice.text().length() - 1));
+    NormalizedText again =
+        slice.slice(
+            inner, slice.text().length(), charIndex(slice.original(), slice.originalStart(inner)));
+    assertThat(again.toOriginal(0, again.text().length()))
+        .isEqualTo(
+            new Span(
+                whole.toOriginal(from + inner, size).start() - whole.originalStart(from + inner),
+                whole.toOriginal(from + inner, size).end() - whole.originalStart(from + inner)));
+  }
+
+  private static int charIndex(String s, int codePoint) {
+    return s.offsetByCodePoints(0, codePoint);
+  }
+
   /** A word hidden by one of the obfuscations, with where it starts and ends. */
   record Hidden(String text, int startCp, int endCp) {}
 

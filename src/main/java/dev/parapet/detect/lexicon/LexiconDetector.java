@@ -61,7 +61,7 @@ final class LexiconDetector implements Detector {
               span.end(),
               matcher.entries().severity(m.entry()),
               1.0,
-              NAME + "/" + lexicon.name()));
+              lexicon.source()));
     }
     return new ArrayList<>(findings);
   }

@@ -29,7 +29,14 @@ import org.apache.lucene.util.fst.PositiveIntOutputs;
 final class LexiconMatcher {
 
   /** A lexicon's identity as matches report it. */
-  record Lexicon(String name, boolean allowlist, Set<String> appliesTo) {}
+  /**
+   * @param source what findings from this lexicon name as their source: {@code lexicon/<name>}
+   */
+  record Lexicon(String name, boolean allowlist, Set<String> appliesTo, String source) {
+    Lexicon(String name, boolean allowlist, Set<String> appliesTo) {
+      this(name, allowlist, appliesTo, LexiconDetector.NAME + "/" + name);
+    }
+  }
 
   /** A term found: which entry, and the normalized char range it covers. */
   record Match(int entry, int start, int end) {}

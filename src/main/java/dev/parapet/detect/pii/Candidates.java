@@ -14,7 +14,10 @@ final class Candidates {
 
   private Candidates() {}
 
-  /** UTF-16 [start, end) pairs. */
+  /**
+   * UTF-16 {@code [start, end, kinds]} of each run, {@code kinds} being {@link ShapeBounds#kindsOf}
+   * the run.
+   */
   static List<int[]> of(String text) {
     List<int[]> runs = new ArrayList<>();
     int n = text.length();
@@ -46,7 +49,7 @@ final class Candidates {
         end--;
       }
       if (digits > 0 && end - start >= 6) {
-        runs.add(new int[] {start, end});
+        runs.add(new int[] {start, end, ShapeBounds.kindsOf(text, start, end)});
       }
       if (i - start >= MAX) {
         // a very long run: skip to its end so the scan stays linear

@@ -29,6 +29,7 @@ import java.util.function.Predicate;
 final class OfficerRecognizer {
 
   private final String name;
+  private final String source;
   private final String type;
   private final Severity severity;
   private final Pattern pattern;
@@ -48,6 +49,7 @@ final class OfficerRecognizer {
       List<String> context,
       boolean needsContext) {
     this.name = name;
+    this.source = PiiDetector.NAME + "/" + name;
     this.type = type;
     this.severity = severity;
     this.pattern = pattern;
@@ -89,7 +91,7 @@ final class OfficerRecognizer {
           type,
           severity,
           Math.min(1.0, score + (near ? PiiDetector.CONTEXT_BOOST : 0)),
-          name);
+          source);
     }
   }
 

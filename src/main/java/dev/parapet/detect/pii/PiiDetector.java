@@ -55,6 +55,10 @@ public final class PiiDetector implements Detector {
   private final List<OfficerRecognizer> officers;
   private final ThreadLocal<Matcher[]> shapes;
   private final boolean[][] startsWith;
+  private final ShapeBounds[] bounds;
+
+  /** {@code pii/} and each built-in recognizer's name, made once: every finding carries one. */
+  private final String[] sources;
 
   private PiiDetector(List<Recognizer> builtIn, List<OfficerRecognizer> officers) {
     this.builtIn = List.copyOf(builtIn);
@@ -65,6 +69,12 @@ public final class PiiDetector implements Detector {
     this.startsWith = new boolean[this.builtIn.size()][];
     for (int i = 0; i < startsWith.length; i++) {
       startsWith[i] = firstCharacters(this.builtIn.get(i).shape());
+    }
+    this.sources = this.builtIn.stream().map(r -> NAME + "/" + r.name()).toArray(String[]::new);
+    this.bounds = new ShapeBounds[this.builtIn.size()];
+    for (int i = 0; i < bounds.length; i++) {
+      Pattern shape = this.builtIn.get(i).shape();
+      bounds[i] = shape.flags() == 0 ? ShapeBounds.of(shape.pattern()) : ShapeBounds.ANY;
     }
   }
 
@@ -148,10 +158,12 @@ public final class PiiDetector implements Detector {
       SpanSet taken) {
     String value = null;
     Recognizer best = null;
+    int bestIndex = -1;
     double bestScore = 0;
     char first = text.charAt(run[0]);
+    int length = run[1] - run[0];
     for (int i = 0; i < matchers.length; i++) {
-      if (first < 128 && !startsWith[i][first]) {
+      if (!bounds[i].admits(length, run[2]) || first < 128 && !startsWith[i][first]) {
         continue;
       }
       Recognizer r = builtIn.get(i);
@@ -182,6 +194,7 @@ public final class PiiDetector implements Detector {
       }
       if (score > bestScore) {
         best = r;
+        bestIndex = i;
         bestScore = score;
       }
     }
@@ -195,7 +208,7 @@ public final class PiiDetector implements Detector {
           best.type(),
           best.severity(),
           bestScore,
-          best.name());
+          sources[bestIndex]);
     }
   }
 
@@ -245,7 +258,16 @@ public final class PiiDetector implements Detector {
       }
       // the local part is already a run of its allowed chars; the domain is checked in place
       if (start < at && isEmailDomainName(text, at + 1, end)) {
-        add(out, taken, offsets, start, end, "EMAIL_ADDRESS", Severity.MEDIUM, 1.0, "email");
+        add(
+            out,
+            taken,
+            offsets,
+            start,
+            end,
+            "EMAIL_ADDRESS",
+            Severity.MEDIUM,
+            1.0,
+            NAME + "/email");
       }
     }
   }
@@ -266,7 +288,7 @@ public final class PiiDetector implements Detector {
         }
         if (end - at > scheme.length() + 3
             && text.substring(at + scheme.length(), end).contains(".")) {
-          add(out, taken, offsets, at, end, "URL", Severity.LOW, 0.85, "url");
+          add(out, taken, offsets, at, end, "URL", Severity.LOW, 0.85, NAME + "/url");
         }
       }
     }
@@ -285,7 +307,7 @@ public final class PiiDetector implements Detector {
       }
       String value = text.substring(start, end);
       if (!overlaps(taken, start, end) && isIpv6(value)) {
-        add(out, taken, offsets, start, end, "IP_ADDRESS", Severity.LOW, 0.85, "ipv6");
+        add(out, taken, offsets, start, end, "IP_ADDRESS", Severity.LOW, 0.85, NAME + "/ipv6");
       }
       at = Math.max(at, end);
     }
@@ -318,7 +340,7 @@ public final class PiiDetector implements Detector {
         if (Candidates.isAlnum(text.charAt(e - 1))
             && !overlaps(taken, start, e)
             && Checksums.iban(text.substring(start, e))) {
-          add(out, taken, offsets, start, e, "IBAN_CODE", Severity.HIGH, 1.0, "iban");
+          add(out, taken, offsets, start, e, "IBAN_CODE", Severity.HIGH, 1.0, NAME + "/iban");
           break;
         }
       }
@@ -361,7 +383,7 @@ public final class PiiDetector implements Detector {
           "UK_NINO",
           Severity.HIGH,
           near ? 1.0 : 0.7,
-          "uk-nino");
+          NAME + "/uk-nino");
     }
   }
 
@@ -395,7 +417,7 @@ public final class PiiDetector implements Detector {
     Matcher m = CVV.matcher(text);
     while (m.find()) {
       if (!overlaps(taken, m.start(1), m.end(1))) {
-        add(out, taken, offsets, m.start(1), m.end(1), "CVV", Severity.HIGH, 0.9, "cvv");
+        add(out, taken, offsets, m.start(1), m.end(1), "CVV", Severity.HIGH, 0.9, NAME + "/cvv");
       }
     }
   }
@@ -409,7 +431,7 @@ public final class PiiDetector implements Detector {
       String type,
       Severity severity,
       double score,
-      String recognizer) {
+      String source) {
     taken.add(start, end);
     out.add(
         new Finding(
@@ -419,7 +441,7 @@ public final class PiiDetector implements Detector {
             offsets.at(end),
             severity,
             Math.round(score * 100) / 100.0,
-            NAME + "/" + recognizer));
+            source));
   }
 
   static boolean overlaps(SpanSet taken, int start, int end) {

@@ -28,13 +28,31 @@ public final class Decide {
       String id, String tier, boolean overridable, String approvedBy, String expires) {}
 
   private final String tier;
-  private final Map<String, Action> actions = new LinkedHashMap<>();
 
-  /** Findings of each action so far; a set, since one rule may fire for thousands of findings. */
-  private final Map<String, java.util.LinkedHashSet<Finding>> findingsOf = new LinkedHashMap<>();
+  /** Each (rule, verdict)'s action so far, in the order they were first decided. */
+  private final Map<ActionKey, Acting> acting = new LinkedHashMap<>();
 
   private final List<Exemption> exemptions = new ArrayList<>();
   private FiringRule firing;
+
+  /** The last action decided: a rule usually fires many times in a row, once per finding. */
+  private Acting last;
+
+  private record ActionKey(FiringRule rule, Verdict verdict) {}
+
+  /** An action and its findings; a set, since one rule may fire for thousands of findings. */
+  private static final class Acting {
+    private final FiringRule rule;
+    private final Verdict verdict;
+    private final Action action;
+    private final java.util.LinkedHashSet<Finding> findings = new java.util.LinkedHashSet<>();
+
+    private Acting(FiringRule rule, Verdict verdict, Action action) {
+      this.rule = rule;
+      this.verdict = verdict;
+      this.action = action;
+    }
+  }
 
   public Decide(String tier) {
     this.tier = tier;
@@ -77,12 +95,24 @@ public final class Decide {
 
   private void act(Verdict verdict, String reason, Object[] findings) {
     FiringRule rule = current();
-    List<Finding> about = flatten(findings);
-    String key = rule.id() + "\u0000" + verdict;
-    findingsOf.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).addAll(about);
-    // a rule fires once per finding: only its first firing makes the action
-    actions.computeIfAbsent(
-        key, k -> new Action(rule.id(), tier, verdict, reason, rule.overridable(), List.of()));
+    Acting into = last;
+    if (into == null || into.rule != rule || into.verdict != verdict) {
+      // only a rule's first firing makes the action, with that firing's reason
+      into =
+          acting.computeIfAbsent(
+              new ActionKey(rule, verdict),
+              k ->
+                  new Acting(
+                      rule,
+                      verdict,
+                      new Action(rule.id(), tier, verdict, reason, rule.overridable(), List.of())));
+      last = into;
+    }
+    if (findings.length == 1 && findings[0] instanceof Finding single) {
+      into.findings.add(single);
+    } else {
+      into.findings.addAll(flatten(findings));
+    }
   }
 
   private void exempt(String reason, String ruleId, String type, Verdict to) {
@@ -122,9 +152,10 @@ public final class Decide {
   }
 
   public List<Action> actions() {
-    List<Action> out = new ArrayList<>(actions.size());
-    actions.forEach(
-        (key, action) -> out.add(action.withFindings(new ArrayList<>(findingsOf.get(key)))));
+    List<Action> out = new ArrayList<>(acting.size());
+    for (Acting a : acting.values()) {
+      out.add(a.action.withFindings(new ArrayList<>(a.findings)));
+    }
     return out;
   }
 

@@ -34,7 +34,20 @@ record ShapeBounds(int minLength, int maxLength, int kinds) {
     return length >= minLength && length <= maxLength && (kindsOfCandidate & ~kinds) == 0;
   }
 
+  /** The kind of each ASCII character; every other character is {@link #OTHER}. */
+  private static final short[] ASCII_KINDS = new short[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_KINDS[c] = (short) kindOfAscii(c);
+    }
+  }
+
   static int kindOf(char c) {
+    return c < 128 ? ASCII_KINDS[c] : OTHER;
+  }
+
+  private static int kindOfAscii(char c) {
     if (c >= '0' && c <= '9') {
       return DIGIT;
     }

@@ -9,7 +9,7 @@
 #
 # Needs wrk (Debian: apt-get install wrk). Settings: AUDIT (sync|async|off, default sync), TEXT
 # (mixed: a card, an email and an injection attempt in 2 KB of prose; benign: the prose alone),
-# CONNECTIONS (16), THREADS (2), SECONDS (20 per run), WARMUP (30 s, not measured), RATES (fixed
+# CONNECTIONS (16), THREADS (2), DURATION (20 s per run), WARMUP (30 s, not measured), RATES (fixed
 # rates; "half" is half the measured saturation, the default), JAVA_OPTS (-Xmx1g -XX:+UseZGC, the
 # collector the image runs).
 set -euo pipefail
@@ -18,7 +18,8 @@ cd "$(dirname "$0")/../../.."
 AUDIT=${AUDIT:-sync}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
-SECONDS_PER_RUN=${SECONDS:-20}
+# not SECONDS: bash keeps its own count of seconds in that name, so it is always set
+SECONDS_PER_RUN=${DURATION:-20}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g -XX:+UseZGC}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
@@ -50,7 +51,8 @@ script=src/bench/load/check.lua
 run() { # $1 label, $2 rate (0 = as fast as possible)
   local line
   line=$(PARAPET_LOAD_KEY=$key PARAPET_LOAD_TEXT=${TEXT:-mixed} PARAPET_LOAD_RATE=$2 PARAPET_LOAD_THREADS=$THREADS \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$script" "$url" | grep '^RESULT')
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s "$script" "$url" | grep '^RESULT') ||
+    { echo "wrk gave no result for $1" >&2; exit 1; }
   printf '%-22s %s\n' "$1" "${line#RESULT }"
   REPLY=$line
 }

@@ -8,7 +8,7 @@ import dev.parapet.model.RuleError;
 import dev.parapet.text.NormalizedText;
 import dev.parapet.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -53,15 +53,17 @@ final class Detection {
     }
     // chunks are cut in the normalized text, so padding with invisible characters cannot push
     // two halves of a term into different chunks
-    Set<Finding> findings = new LinkedHashSet<>();
+    List<Finding> findings = new ArrayList<>();
+    // a finding is found twice only inside the overlap of two neighbouring chunks: the last
+    // chunk's findings there are all that a new one needs comparing with
+    Set<Finding> inOverlap = Set.of();
     int from = 0;
     int fromCp = 0;
     int fromChar = 0;
     int checkedEnd = 0;
     while (from < size) {
       if (System.nanoTime() - deadlineNanos > 0) {
-        return new Result(
-            new ArrayList<>(findings), errors, new Coverage(checkedEnd, length, true));
+        return new Result(findings, errors, new Coverage(checkedEnd, length, true));
       }
       int to = Math.min(size, from + chunk);
       int startCp = whole.originalStart(from);
@@ -69,14 +71,24 @@ final class Detection {
           length == text.length() ? startCp : text.offsetByCodePoints(fromChar, startCp - fromCp);
       fromCp = startCp;
       NormalizedText part = whole.slice(from, to, fromChar);
-      findings.addAll(scan(detectors, part, startCp, context, errors));
+      int nextStartCp = to == size ? Integer.MAX_VALUE : whole.originalStart(to - overlap);
+      Set<Finding> nextOverlap = new HashSet<>();
+      for (Finding f : scan(detectors, part, startCp, context, errors)) {
+        if (!inOverlap.contains(f)) {
+          findings.add(f);
+        }
+        if (f.start() >= nextStartCp) {
+          nextOverlap.add(f);
+        }
+      }
+      inOverlap = nextOverlap;
       checkedEnd = to == size ? length : Math.max(checkedEnd, whole.originalStart(to));
       if (to == size) {
         break;
       }
       from = to - overlap;
     }
-    return new Result(new ArrayList<>(findings), errors, Coverage.whole(length));
+    return new Result(findings, errors, Coverage.whole(length));
   }
 
   private static List<Finding> scan(

@@ -14,65 +14,64 @@ import dev.parapet.text.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class DetectionTest {
 
+  /** A detector named {@code name} that finds what {@code detect} returns. */
+  private static Detector detector(String name, Function<DetectorInput, List<Finding>> detect) {
+    return new Detector() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<Finding> detect(DetectorInput input) {
+        return detect.apply(input);
+      }
+    };
+  }
+
   /** Finds every "bomb" in the normalized text. */
   private static final Detector WORD =
-      new Detector() {
-        @Override
-        public String name() {
-          return "word";
-        }
-
-        @Override
-        public List<Finding> detect(DetectorInput input) {
-          NormalizedText text = input.text();
-          List<Finding> found = new ArrayList<>();
-          for (int i = text.text().indexOf("bomb");
-              i >= 0;
-              i = text.text().indexOf("bomb", i + 1)) {
-            Span span = text.toOriginal(i, i + 4);
-            found.add(
-                new Finding("lexicon", "WEAPONS", span.start(), span.end(), Severity.HIGH, 1, "x"));
-          }
-          return found;
-        }
-      };
+      detector(
+          "word",
+          input -> {
+            NormalizedText text = input.text();
+            List<Finding> found = new ArrayList<>();
+            for (int i = text.text().indexOf("bomb");
+                i >= 0;
+                i = text.text().indexOf("bomb", i + 1)) {
+              Span span = text.toOriginal(i, i + 4);
+              found.add(
+                  new Finding(
+                      "lexicon", "WEAPONS", span.start(), span.end(), Severity.HIGH, 1, "x"));
+            }
+            return found;
+          });
 
   /** Finds every ASCII "bomb" in the original text, as PII and secret detection read it. */
   private static final Detector ORIGINAL_WORD =
-      new Detector() {
-        @Override
-        public String name() {
-          return "original-word";
-        }
-
-        @Override
-        public List<Finding> detect(DetectorInput input) {
-          String original = input.text().original();
-          List<Finding> found = new ArrayList<>();
-          for (int i = original.indexOf("bomb"); i >= 0; i = original.indexOf("bomb", i + 1)) {
-            int start = original.codePointCount(0, i);
-            found.add(new Finding("pii", "WORD", start, start + 4, Severity.HIGH, 1, "original"));
-          }
-          return found;
-        }
-      };
+      detector(
+          "original-word",
+          input -> {
+            String original = input.text().original();
+            List<Finding> found = new ArrayList<>();
+            for (int i = original.indexOf("bomb"); i >= 0; i = original.indexOf("bomb", i + 1)) {
+              int start = original.codePointCount(0, i);
+              found.add(new Finding("pii", "WORD", start, start + 4, Severity.HIGH, 1, "original"));
+            }
+            return found;
+          });
 
   private static final Detector BROKEN =
-      new Detector() {
-        @Override
-        public String name() {
-          return "broken";
-        }
-
-        @Override
-        public List<Finding> detect(DetectorInput input) {
-          throw new IllegalStateException("secret text inside the message");
-        }
-      };
+      detector(
+          "broken",
+          input -> {
+            throw new IllegalStateException("secret text inside the message");
+          });
 
   private static CheckContext context(String text) {
     return new CheckContext(

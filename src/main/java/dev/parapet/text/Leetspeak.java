@@ -36,7 +36,7 @@ final class Leetspeak {
       boolean hasLeet = false;
       while (i < text.length && inWord(chars[i])) {
         char c = chars[i];
-        if (Character.isLetter(c)) {
+        if (Letters.isLetter(c)) {
           hasLetter = true;
         } else if (letterFor(c) != 0) {
           hasLeet = true;
@@ -55,6 +55,6 @@ final class Leetspeak {
   }
 
   private static boolean inWord(char c) {
-    return Character.isLetterOrDigit(c) || c == '@' || c == '$';
+    return Letters.isLetterOrDigit(c) || c == '@' || c == '$';
   }
 }

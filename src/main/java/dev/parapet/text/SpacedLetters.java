@@ -87,12 +87,11 @@ final class SpacedLetters {
 
   /** A letter with no letter or digit on either side. */
   private static boolean isSingleLetter(char[] chars, int n, int i) {
-    if (!Character.isLetter(chars[i])) {
+    // most letters have a letter after them: that test first
+    if (i + 1 < n && Letters.isLetterOrDigit(chars[i + 1]) || !Letters.isLetter(chars[i])) {
       return false;
     }
-    boolean before = i > 0 && Character.isLetterOrDigit(chars[i - 1]);
-    boolean after = i + 1 < n && Character.isLetterOrDigit(chars[i + 1]);
-    return !before && !after;
+    return !(i > 0 && Letters.isLetterOrDigit(chars[i - 1]));
   }
 
   private static void copy(TextBuffer text, int from, int to) {

@@ -281,7 +281,7 @@ record ShapeBounds(int minLength, int maxLength, int kinds) {
 
     private int number() {
       int start = at;
-      while (!atEnd() && Character.isDigit(regex.charAt(at)) && at - start < 6) {
+      while (!atEnd() && regex.charAt(at) >= '0' && regex.charAt(at) <= '9' && at - start < 6) {
         at++;
       }
       if (at == start) {

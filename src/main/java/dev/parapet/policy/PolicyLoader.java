@@ -63,6 +63,16 @@ public final class PolicyLoader {
     Map<String, List<Path>> files = ruleFiles(rulesDir, problems);
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     TierCompiler compiler = new TierCompiler(rulesDir, today);
+    // the detectors (lexicon indexes, recognizers) build beside the rule compilation: on two
+    // cores the two overlap, and start-up waits for the longer
+    java.util.concurrent.CompletableFuture<DetectorSet> building =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> Detectors.build(rulesDir, lexiconsDir, clock, lexiconCache),
+            task -> {
+              Thread builder = new Thread(task, "parapet-policy-detectors");
+              builder.setDaemon(true);
+              builder.start();
+            });
     Map<String, TierRules> tiers = new TreeMap<>();
     List<PolicyException> exceptions = new ArrayList<>();
     for (Map.Entry<String, List<Path>> tier : files.entrySet()) {
@@ -76,9 +86,15 @@ public final class PolicyLoader {
     checkTiersExist(rulesDir, profiles, problems);
     DetectorSet detectors = null;
     try {
-      detectors = Detectors.build(rulesDir, lexiconsDir, clock, lexiconCache);
-    } catch (InvalidPolicyException e) {
-      problems.addAll(e.problems());
+      detectors = building.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof InvalidPolicyException invalid) {
+        problems.addAll(invalid.problems());
+      } else if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      } else {
+        throw e;
+      }
     }
     Map<String, Policy> shadows = new TreeMap<>();
     if (withShadows) {

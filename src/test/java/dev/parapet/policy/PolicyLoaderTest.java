@@ -163,6 +163,23 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void aBrokenRuleAndABrokenRecognizerAreBothReported() throws Exception {
+    // the detectors build on their own thread beside the rule compilation: neither report is lost
+    write(
+        "general/broken.drl",
+        HEADER + "rule \"Broken\"\nwhen\n  Finding(typ == \"X\")\nthen\nend\n");
+    write("recognizers/bad.yaml", "recognizers:\n  - name: no-pattern\n    type: X\n");
+    assertThatThrownBy(() -> PolicyLoader.load(rules, lexicons))
+        .isInstanceOfSatisfying(
+            InvalidPolicyException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(SourceProblem::file)
+                    .anyMatch(f -> f.equals("general/broken.drl"))
+                    .anyMatch(f -> f.contains("bad.yaml")));
+  }
+
+  @Test
   void baselineRuleCannotBeOverridable() throws Exception {
     write(
         "baseline/soft.drl",

@@ -67,8 +67,7 @@ final class Detection {
       }
       int to = Math.min(size, from + chunk);
       int startCp = whole.originalStart(from);
-      fromChar =
-          length == text.length() ? startCp : text.offsetByCodePoints(fromChar, startCp - fromCp);
+      fromChar = whole.originalCharAfter(fromChar, startCp - fromCp);
       fromCp = startCp;
       NormalizedText part = whole.slice(from, to, fromChar);
       int nextStartCp = to == size ? Integer.MAX_VALUE : whole.originalStart(to - overlap);

@@ -7,6 +7,7 @@ import dev.parapet.model.Verdict;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ public final class Decide {
     private final FiringRule rule;
     private final Verdict verdict;
     private final Action action;
-    private final java.util.LinkedHashSet<Finding> findings = new java.util.LinkedHashSet<>();
+    private final LinkedHashSet<Finding> findings = new LinkedHashSet<>();
 
     private Acting(FiringRule rule, Verdict verdict, Action action) {
       this.rule = rule;

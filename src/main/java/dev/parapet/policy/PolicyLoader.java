@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Builds a policy version from a rules and a lexicons directory: profiles, one compiled rule base
@@ -65,8 +67,8 @@ public final class PolicyLoader {
     TierCompiler compiler = new TierCompiler(rulesDir, today);
     // the detectors (lexicon indexes, recognizers) build beside the rule compilation: on two
     // cores the two overlap, and start-up waits for the longer
-    java.util.concurrent.CompletableFuture<DetectorSet> building =
-        java.util.concurrent.CompletableFuture.supplyAsync(
+    CompletableFuture<DetectorSet> building =
+        CompletableFuture.supplyAsync(
             () -> Detectors.build(rulesDir, lexiconsDir, clock, lexiconCache),
             task -> {
               Thread builder = new Thread(task, "parapet-policy-detectors");
@@ -87,7 +89,7 @@ public final class PolicyLoader {
     DetectorSet detectors = null;
     try {
       detectors = building.join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       if (e.getCause() instanceof InvalidPolicyException invalid) {
         problems.addAll(invalid.problems());
       } else if (e.getCause() instanceof RuntimeException failure) {

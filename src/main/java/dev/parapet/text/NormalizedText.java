@@ -1,5 +1,7 @@
 package dev.parapet.text;
 
+import java.util.Objects;
+
 /**
  * A normalized view of a text together with the way back: every char of {@link #text()} knows the
  * span of original code points it came from, so a match in the normalized view becomes a span in
@@ -122,12 +124,22 @@ public final class NormalizedText {
 
   /** The original code point where the normalized char at {@code index} starts. */
   public int originalStart(int index) {
-    return sourceStart[base + java.util.Objects.checkIndex(index, text.length())] - shift;
+    return sourceStart[base + Objects.checkIndex(index, text.length())] - shift;
   }
 
   /** The original code point just after the normalized char at {@code index}. */
   public int originalEnd(int index) {
-    return sourceEnd[base + java.util.Objects.checkIndex(index, text.length())] - shift;
+    return sourceEnd[base + Objects.checkIndex(index, text.length())] - shift;
+  }
+
+  /**
+   * The char index of the original that lies {@code codePoints} code points after char index {@code
+   * fromChar}. Without surrogate pairs a code point is a char, and nothing is walked.
+   */
+  public int originalCharAfter(int fromChar, int codePoints) {
+    return originalLength == original.length()
+        ? fromChar + codePoints
+        : original.offsetByCodePoints(fromChar, codePoints);
   }
 
   /**
@@ -141,11 +153,7 @@ public final class NormalizedText {
     for (int i = from; i < to; i++) {
       endCp = Math.max(endCp, originalEnd(i));
     }
-    // without surrogate pairs a code point is a char, and the walk over the slice is not needed
-    int endChar =
-        originalLength == original.length()
-            ? sliceStartChar + (endCp - startCp)
-            : original.offsetByCodePoints(sliceStartChar, endCp - startCp);
+    int endChar = originalCharAfter(sliceStartChar, endCp - startCp);
     // the slice reads the same offset arrays, so cutting a long text copies no offsets
     return new NormalizedText(
         original.substring(sliceStartChar, endChar),

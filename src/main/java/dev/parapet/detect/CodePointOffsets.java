@@ -6,10 +6,21 @@ package dev.parapet.detect;
  */
 public final class CodePointOffsets {
 
+  private static final CodePointOffsets SAME = new CodePointOffsets(null);
+
   private final int[] codePointAt;
 
   private CodePointOffsets(int[] codePointAt) {
     this.codePointAt = codePointAt;
+  }
+
+  /**
+   * The offsets of a detector's original text. The normalized view already counted its code points:
+   * as many as chars means no surrogate pair, and nothing to scan.
+   */
+  public static CodePointOffsets of(DetectorInput input) {
+    String original = input.original();
+    return input.text().originalLength() == original.length() ? SAME : of(original);
   }
 
   public static CodePointOffsets of(String text) {
@@ -18,7 +29,7 @@ public final class CodePointOffsets {
       surrogates = Character.isSurrogate(text.charAt(i));
     }
     if (!surrogates) {
-      return new CodePointOffsets(null);
+      return SAME;
     }
     int[] map = new int[text.length() + 1];
     int cp = 0;

@@ -29,6 +29,7 @@ public final class NormalizedText {
 
   private volatile TokenList tokens;
   private volatile String originalLowered;
+  private volatile String originalLatin1;
 
   /**
    * @param sourceStart for each char of {@code text}, the first original code point it came from
@@ -82,6 +83,42 @@ public final class NormalizedText {
       originalLowered = result; // a benign race, as for tokens
     }
     return result;
+  }
+
+  /**
+   * The original with every char above U+00FF replaced by {@link #NOT_LATIN1}, so its indices are
+   * the original's. Java keeps such a string at a byte per char, where searching for an ASCII word
+   * is several times faster than in a text that holds a single CJK char or emoji. Computed once and
+   * shared by every detector.
+   */
+  public String originalLatin1() {
+    String result = originalLatin1;
+    if (result == null) {
+      result = latin1(original);
+      originalLatin1 = result; // a benign race, as for tokens
+    }
+    return result;
+  }
+
+  /** Stands for a char above U+00FF in {@link #originalLatin1()}: ASCII's own SUBSTITUTE. */
+  public static final char NOT_LATIN1 = '\u001a';
+
+  /** {@code s} with chars above U+00FF replaced; the same string when it has none. */
+  public static String latin1(String s) {
+    int first = 0;
+    while (first < s.length() && s.charAt(first) <= 0xFF) {
+      first++;
+    }
+    if (first == s.length()) {
+      return s;
+    }
+    char[] out = s.toCharArray();
+    for (int i = first; i < out.length; i++) {
+      if (out[i] > 0xFF) {
+        out[i] = NOT_LATIN1;
+      }
+    }
+    return new String(out);
   }
 
   /** {@code s} with ASCII letters lowered; the same string when it has none to lower. */

@@ -116,6 +116,21 @@ class NormalizerTest {
   }
 
   @Test
+  void theLatin1ViewKeepsEveryIndexAndReplacesOnlyWiderChars() {
+    String original = "Café 密钥 sk-x 😀!";
+    String view = normalizer.normalize(original).originalLatin1();
+
+    assertThat(view).hasSameSizeAs(original);
+    for (int i = 0; i < original.length(); i++) {
+      char c = original.charAt(i);
+      assertThat(view.charAt(i)).isEqualTo(c <= 0xFF ? c : NormalizedText.NOT_LATIN1);
+    }
+    assertThat(view.indexOf("sk-")).isEqualTo(original.indexOf("sk-"));
+    String latin = "Café, naïve, 100 €?".replace("€", "£");
+    assertThat(NormalizedText.latin1(latin)).isSameAs(latin);
+  }
+
+  @Test
   void theOffsetMapSurvivesTheBufferHandingItsArraysOver() {
     // a text that keeps its length (arrays handed over) and one that shrinks (arrays copied)
     NormalizedText same = normalizer.normalize("Hello");

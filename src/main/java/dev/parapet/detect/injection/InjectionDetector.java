@@ -54,6 +54,9 @@ public final class InjectionDetector implements Detector {
   private static final Pattern MARKDOWN_URL =
       Pattern.compile("(!?)\\[[^\\]\\n]{0,200}\\]\\((https?://[^)\\s]{1,2048})\\)");
 
+  private static final char TAG_HIGH_SURROGATE = '\uDB40';
+  private static final boolean[] BASE64_ALPHABET = base64Alphabet();
+
   private final Normalizer normalizer = new Normalizer();
 
   @Override
@@ -65,7 +68,7 @@ public final class InjectionDetector implements Detector {
   public List<Finding> detect(DetectorInput input) {
     NormalizedText normalized = input.text();
     String original = input.original();
-    CodePointOffsets offsets = CodePointOffsets.of(original);
+    CodePointOffsets offsets = CodePointOffsets.of(input);
     List<Signal> signals = new ArrayList<>();
     List<Signal> found = new ArrayList<>();
     PhraseSignals.find(normalized.text(), normalized.tokens(), found);
@@ -97,18 +100,18 @@ public final class InjectionDetector implements Detector {
 
   /** Tag characters (U+E0000..E007F) spell invisible ASCII; the smuggling itself is a signal. */
   private void tagSmuggling(String original, CodePointOffsets offsets, List<Signal> out) {
-    int i = 0;
-    while (i < original.length()) {
-      int cp = original.codePointAt(i);
-      if (cp < 0xE0000 || cp > 0xE007F) {
-        i += Character.charCount(cp);
+    // every tag char starts with this high surrogate; a vectorized search skips ordinary text
+    int i = original.indexOf(TAG_HIGH_SURROGATE);
+    while (i >= 0) {
+      if (!isTag(original.codePointAt(i))) {
+        i = original.indexOf(TAG_HIGH_SURROGATE, i + 1);
         continue;
       }
       int start = i;
       StringBuilder decoded = new StringBuilder();
       while (i < original.length()) {
         int c = original.codePointAt(i);
-        if (c < 0xE0000 || c > 0xE007F) {
+        if (!isTag(c)) {
           break;
         }
         if (c >= 0xE0020 && c <= 0xE007E) {
@@ -122,7 +125,12 @@ public final class InjectionDetector implements Detector {
         out.add(new Signal("tag-smuggling", 0.9, from, to));
         hidden(decoded.toString(), "tag", from, to, out);
       }
+      i = original.indexOf(TAG_HIGH_SURROGATE, i);
     }
+  }
+
+  private static boolean isTag(int codePoint) {
+    return codePoint >= 0xE0000 && codePoint <= 0xE007F;
   }
 
   /** Runs of the base64 alphabet, 24 chars or longer, found in one pass without a regex. */
@@ -154,11 +162,17 @@ public final class InjectionDetector implements Detector {
   }
 
   private static boolean isBase64(char c) {
-    return c >= 'A' && c <= 'Z'
-        || c >= 'a' && c <= 'z'
-        || c >= '0' && c <= '9'
-        || c == '+'
-        || c == '/';
+    // a table, not a chain of ranges: dense mixed text makes every branch unpredictable
+    return c < 128 && BASE64_ALPHABET[c];
+  }
+
+  private static boolean[] base64Alphabet() {
+    boolean[] in = new boolean[128];
+    for (char c :
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray()) {
+      in[c] = true;
+    }
+    return in;
   }
 
   /** Scans text that was hidden (decoded), placing what it finds on the hiding span. */

@@ -9,7 +9,9 @@ import dev.parapet.model.InvalidPolicyException;
 import dev.parapet.model.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,6 +59,14 @@ public final class PiiDetector implements Detector {
   private final boolean[][] startsWith;
   private final ShapeBounds[] bounds;
 
+  /**
+   * By first char and length of a candidate, the shapes that can start with that char and span that
+   * length, in order: a candidate is held against a handful of shapes, not against all of them.
+   */
+  private final int[][] shapesByStartAndLength;
+
+  private final int[] allShapes;
+
   /** {@code pii/} and each built-in recognizer's name, made once: every finding carries one. */
   private final String[] sources;
 
@@ -76,6 +86,28 @@ public final class PiiDetector implements Detector {
       Pattern shape = this.builtIn.get(i).shape();
       bounds[i] = shape.flags() == 0 ? ShapeBounds.of(shape.pattern()) : ShapeBounds.ANY;
     }
+    this.allShapes = java.util.stream.IntStream.range(0, bounds.length).toArray();
+    this.shapesByStartAndLength = new int[128 * (Candidates.MAX + 1)][];
+    Map<List<Integer>, int[]> shared = new HashMap<>();
+    for (char first = 0; first < 128; first++) {
+      for (int length = 0; length <= Candidates.MAX; length++) {
+        List<Integer> shapes = new ArrayList<>();
+        for (int i = 0; i < bounds.length; i++) {
+          if (startsWith[i][first] && bounds[i].admits(length, 0)) {
+            shapes.add(i);
+          }
+        }
+        shapesByStartAndLength[first * (Candidates.MAX + 1) + length] =
+            shared.computeIfAbsent(shapes, k -> k.stream().mapToInt(Integer::intValue).toArray());
+      }
+    }
+  }
+
+  /** The shapes worth trying on a candidate, before looking at the kinds of chars it holds. */
+  private int[] shapesFor(char first, int length) {
+    return first < 128 && length <= Candidates.MAX
+        ? shapesByStartAndLength[first * (Candidates.MAX + 1) + length]
+        : allShapes;
   }
 
   /**
@@ -110,7 +142,7 @@ public final class PiiDetector implements Detector {
   @Override
   public List<Finding> detect(DetectorInput input) {
     String text = input.original();
-    CodePointOffsets offsets = CodePointOffsets.of(text);
+    CodePointOffsets offsets = CodePointOffsets.of(input);
     String lower = input.text().originalAsciiLower();
     List<Finding> out = new ArrayList<>();
     SpanSet taken = new SpanSet();
@@ -162,7 +194,7 @@ public final class PiiDetector implements Detector {
     double bestScore = 0;
     char first = text.charAt(run[0]);
     int length = run[1] - run[0];
-    for (int i = 0; i < matchers.length; i++) {
+    for (int i : shapesFor(first, length)) {
       if (!bounds[i].admits(length, run[2]) || first < 128 && !startsWith[i][first]) {
         continue;
       }

@@ -6,6 +6,7 @@ import dev.parapet.detect.DetectorInput;
 import dev.parapet.detect.SpanSet;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Severity;
+import dev.parapet.text.NormalizedText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,8 +26,40 @@ public final class SecretDetector implements Detector {
   private static final int WINDOW = 256;
 
   /** A kind of secret: where to look, and what the whole value looks like from there. */
-  private record Kind(
-      String name, String prefix, Pattern pattern, Severity severity, boolean ignoreCase) {}
+  private record Kind(String name, String prefix, Pattern pattern, boolean[] afterPrefix) {
+
+    Kind(String name, String prefix, Pattern pattern) {
+      this(name, prefix, pattern, charsAfter(prefix, pattern));
+    }
+
+    /**
+     * Whether the char at {@code index} may follow the prefix in a match; a prefix seen in prose
+     * ("AKIA is…") is then dismissed without running the pattern.
+     */
+    boolean canFollowPrefix(String text, int index) {
+      if (index >= text.length()) {
+        return afterPrefix[0]; // NUL stands for the end of the text
+      }
+      char c = text.charAt(index);
+      return c >= 128 || afterPrefix[c];
+    }
+
+    /**
+     * The ASCII chars a match can continue with after the prefix: those with which the pattern
+     * still matches or wants more input. Slot 0 answers for the end of the text.
+     */
+    private static boolean[] charsAfter(String prefix, Pattern pattern) {
+      boolean[] can = new boolean[128];
+      Matcher m = pattern.matcher("");
+      for (char c = 1; c < 128; c++) {
+        m.reset(prefix + c);
+        can[c] = m.lookingAt() || m.hitEnd();
+      }
+      m.reset(prefix);
+      can[0] = m.lookingAt();
+      return can;
+    }
+  }
 
   private static final List<Kind> KINDS =
       List.of(
@@ -53,9 +86,7 @@ public final class SecretDetector implements Detector {
               "PRIVATE_KEY",
               "-----BEGIN ",
               Pattern.compile(
-                  "-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY( BLOCK)?-----[\\s\\S]{0,8192}?(?:-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY( BLOCK)?-----|\\z)"),
-              Severity.CRITICAL,
-              false));
+                  "-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY( BLOCK)?-----[\\s\\S]{0,8192}?(?:-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY( BLOCK)?-----|\\z)")));
 
   private static final Pattern JWT =
       Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}");
@@ -79,7 +110,7 @@ public final class SecretDetector implements Detector {
           "(?i)([a-z_\\-]*(?:password|passwd|pwd|secret|api[_-]?key|token|private[_-]?key))[\"']?\\s*(?:[:=]|=>|:=)\\s*[\"']?([^\\s\"',;]{8,200})");
 
   private static Kind kind(String name, String prefix, String regex) {
-    return new Kind(name, prefix, Pattern.compile(regex), Severity.CRITICAL, false);
+    return new Kind(name, prefix, Pattern.compile(regex));
   }
 
   @Override
@@ -90,29 +121,37 @@ public final class SecretDetector implements Detector {
   @Override
   public List<Finding> detect(DetectorInput input) {
     String text = input.original();
+    // prefixes are ASCII: they are searched where a byte is a char, and matched in the original
+    String searched = input.text().originalLatin1();
     List<int[]> spans = new ArrayList<>();
     List<String> kinds = new ArrayList<>();
     SpanSet claimed = new SpanSet();
     for (Kind kind : KINDS) {
-      for (int at = text.indexOf(kind.prefix());
+      // one matcher per kind and text: dense near-misses ("sk-", "AKIA") would make one each
+      Matcher m = null;
+      for (int at = searched.indexOf(kind.prefix());
           at >= 0;
-          at = text.indexOf(kind.prefix(), at + 1)) {
+          at = searched.indexOf(kind.prefix(), at + 1)) {
         if (at > 0
-            && Character.isLetterOrDigit(text.charAt(at - 1))
-            && !kind.prefix().startsWith("-")) {
+                && Character.isLetterOrDigit(text.charAt(at - 1))
+                && !kind.prefix().startsWith("-")
+            || !kind.canFollowPrefix(text, at + kind.prefix().length())) {
           continue;
         }
         int limit =
             Math.min(text.length(), at + (kind.name().equals("PRIVATE_KEY") ? 8400 : WINDOW));
-        Matcher m = kind.pattern().matcher(text).region(at, limit);
+        m = m == null ? kind.pattern().matcher(text) : m;
+        m.region(at, limit);
         if (m.lookingAt() && !claimed.overlaps(at, m.end())) {
           claim(spans, kinds, claimed, at, m.end(), kind.name());
         }
       }
     }
-    jwts(text, spans, kinds, claimed);
-    assignments(text, input.text().originalAsciiLower(), spans, kinds, claimed);
-    CodePointOffsets offsets = CodePointOffsets.of(text);
+    jwts(text, searched, spans, kinds, claimed);
+    String folded =
+        searched == text ? input.text().originalAsciiLower() : NormalizedText.asciiLower(searched);
+    assignments(text, folded, spans, kinds, claimed);
+    CodePointOffsets offsets = CodePointOffsets.of(input);
     List<Finding> findings = new ArrayList<>(spans.size());
     for (int i = 0; i < spans.size(); i++) {
       findings.add(
@@ -135,9 +174,12 @@ public final class SecretDetector implements Detector {
     claimed.add(start, end);
   }
 
-  private static void jwts(String text, List<int[]> spans, List<String> kinds, SpanSet claimed) {
-    for (int at = text.indexOf("eyJ"); at >= 0; at = text.indexOf("eyJ", at + 1)) {
-      Matcher m = JWT.matcher(text).region(at, Math.min(text.length(), at + 8192));
+  private static void jwts(
+      String text, String searched, List<int[]> spans, List<String> kinds, SpanSet claimed) {
+    Matcher m = null;
+    for (int at = searched.indexOf("eyJ"); at >= 0; at = searched.indexOf("eyJ", at + 1)) {
+      m = m == null ? JWT.matcher(text) : m;
+      m.region(at, Math.min(text.length(), at + 8192));
       if (m.lookingAt() && !claimed.overlaps(at, m.end()) && headerNamesAlgorithm(m.group())) {
         claim(spans, kinds, claimed, at, m.end(), "JWT");
         at = m.end();
@@ -159,6 +201,7 @@ public final class SecretDetector implements Detector {
 
   private static void assignments(
       String text, String folded, List<int[]> spans, List<String> kinds, SpanSet claimed) {
+    Matcher m = null;
     for (String key : ASSIGNMENT_KEYS) {
       for (int at = folded.indexOf(key); at >= 0; at = folded.indexOf(key, at + key.length())) {
         int from = at;
@@ -169,7 +212,8 @@ public final class SecretDetector implements Detector {
                 || text.charAt(from - 1) == '-')) {
           from--;
         }
-        Matcher m = ASSIGNMENT.matcher(text).region(from, Math.min(text.length(), at + WINDOW));
+        m = m == null ? ASSIGNMENT.matcher(text) : m;
+        m.region(from, Math.min(text.length(), at + WINDOW));
         if (!m.lookingAt()) {
           continue;
         }

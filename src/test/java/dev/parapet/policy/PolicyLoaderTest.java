@@ -17,8 +17,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +99,42 @@ class PolicyLoaderTest {
           .singleElement()
           .asString()
           .matches("[0-9a-f]{64}");
+    }
+  }
+
+  /** Sessions run without locks, one per request: requests checked at once must not mix. */
+  @Test
+  void requestsEvaluatedAtOnceEachGetTheirOwnFindingsBack() throws Exception {
+    Policy policy = PolicyLoader.load(rules, lexicons);
+    int requests = 64;
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> answers = new ArrayList<>();
+      for (int r = 0; r < requests; r++) {
+        int request = r;
+        answers.add(
+            pool.submit(
+                () -> {
+                  List<Finding> mine = new ArrayList<>();
+                  for (int i = 0; i < 200; i++) {
+                    mine.add(finding("PROFANITY", Severity.MEDIUM, request * 10_000 + i * 10));
+                  }
+                  for (int round = 0; round < 20; round++) {
+                    List<TierOutcome> outcomes =
+                        policy.evaluate(policy.defaultProfile(), context(""), mine);
+                    List<Finding> redacted = outcomes.get(1).actions().get(0).findings();
+                    if (!outcomes.get(0).actions().isEmpty() || !redacted.equals(mine)) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (Future<Boolean> answer : answers) {
+        assertThat(answer.get(60, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 

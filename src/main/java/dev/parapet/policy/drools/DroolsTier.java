@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /** A tier compiled into one Drools rule base, run in a fresh stateless session per request. */
@@ -31,6 +34,9 @@ final class DroolsTier implements TierRules {
 
   private final List<PolicyException> exceptions;
 
+  /** Each session lives on the one thread that checks the request, so it needs no locking. */
+  private final KieSessionConfiguration oneThread;
+
   DroolsTier(
       String name,
       KieBase rules,
@@ -42,6 +48,8 @@ final class DroolsTier implements TierRules {
     this.declaresDecide = declaresDecide;
     this.byRule = Map.copyOf(byRule);
     this.exceptions = List.copyOf(exceptions);
+    this.oneThread = KieServices.Factory.get().newKieSessionConfiguration();
+    oneThread.setOption(ThreadSafeOption.NO);
   }
 
   @Override
@@ -62,7 +70,7 @@ final class DroolsTier implements TierRules {
   @Override
   public TierOutcome evaluate(CheckContext context, List<Finding> findings) {
     Decide decide = new Decide(name);
-    StatelessKieSession session = rules.newStatelessKieSession();
+    StatelessKieSession session = rules.newStatelessKieSession(oneThread);
     session.addEventListener(
         new DefaultAgendaEventListener() {
           @Override

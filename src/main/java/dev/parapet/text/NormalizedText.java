@@ -36,14 +36,13 @@ public final class NormalizedText {
    * @param sourceEnd for each char of {@code text}, the original code point just after its source
    */
   public NormalizedText(String original, String text, int[] sourceStart, int[] sourceEnd) {
-    this(
-        original,
-        original.codePointCount(0, original.length()),
-        text,
-        sourceStart,
-        sourceEnd,
-        0,
-        0);
+    this(original, original.codePointCount(0, original.length()), text, sourceStart, sourceEnd);
+  }
+
+  /** For the normalizer, which counted the original's code points on its way through. */
+  NormalizedText(
+      String original, int originalLength, String text, int[] sourceStart, int[] sourceEnd) {
+    this(original, originalLength, text, sourceStart, sourceEnd, 0, 0);
     if (sourceStart.length != text.length() || sourceEnd.length != text.length()) {
       throw new IllegalArgumentException("offset map does not match the normalized text");
     }

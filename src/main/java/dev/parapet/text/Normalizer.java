@@ -9,10 +9,10 @@ public final class Normalizer {
 
   public NormalizedText normalize(String original) {
     TextBuffer text = new TextBuffer(original.length());
-    foldCodePoints(original, text);
+    int codePoints = foldCodePoints(original, text);
     Leetspeak.apply(text);
     SpacedLetters.apply(text);
-    return text.toNormalized(original);
+    return text.toNormalized(original, codePoints);
   }
 
   /** Composes a kept mark (such as a half-width kana voicing mark) with the char before it. */
@@ -30,8 +30,12 @@ public final class Normalizer {
     return true;
   }
 
-  /** One pass over the code points: drop the invisible, fold the rest; ASCII takes a fast path. */
-  static void foldCodePoints(String original, TextBuffer text) {
+  /**
+   * One pass over the code points: drop the invisible, fold the rest; ASCII takes a fast path.
+   *
+   * @return how many code points the original has
+   */
+  static int foldCodePoints(String original, TextBuffer text) {
     int cpIndex = 0;
     int i = 0;
     int n = original.length();
@@ -63,5 +67,6 @@ public final class Normalizer {
         text.append(folded.charAt(k), from, from + 1);
       }
     }
+    return cpIndex;
   }
 }

@@ -51,6 +51,7 @@ class NormalizerProperties {
   void everyNormalizedCharMapsInsideTheOriginal(@ForAll("anyText") String original) {
     NormalizedText text = normalizer.normalize(original);
     int length = original.codePointCount(0, original.length());
+    assertThat(text.originalLength()).isEqualTo(length);
     int previousStart = 0;
     for (int i = 0; i < text.text().length(); i++) {
       assertThat(text.originalStart(i)).isBetween(0, length - 1);

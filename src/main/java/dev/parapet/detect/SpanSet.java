@@ -12,13 +12,27 @@ public final class SpanSet {
 
   private final TreeMap<Integer, Integer> spans = new TreeMap<>();
 
+  /**
+   * The end of the last span. Detectors scan a text front to back, so most questions and most new
+   * spans lie beyond it, and are answered without the tree.
+   */
+  private int lastEnd = Integer.MIN_VALUE;
+
   /** Whether {@code [start, end)} overlaps a span already added. */
   public boolean overlaps(int start, int end) {
+    if (start >= lastEnd) {
+      return false;
+    }
     Map.Entry<Integer, Integer> before = spans.lowerEntry(end);
     return before != null && before.getValue() > start;
   }
 
   public void add(int start, int end) {
+    if (start > lastEnd) {
+      spans.put(start, end);
+      lastEnd = end;
+      return;
+    }
     int from = start;
     int to = end;
     Map.Entry<Integer, Integer> floor = spans.floorEntry(start);
@@ -33,5 +47,6 @@ public final class SpanSet {
       next = spans.ceilingEntry(from);
     }
     spans.put(from, to);
+    lastEnd = Math.max(lastEnd, to);
   }
 }

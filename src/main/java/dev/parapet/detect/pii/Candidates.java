@@ -33,12 +33,19 @@ final class Candidates {
       int digits = 0;
       i++;
       digits += isDigit(c) ? 1 : 0;
+      // the kinds of char read so far, and as of the last char the trimmed run keeps
+      int kinds = ShapeBounds.kindOf(c);
+      int kept = isAlnum(c) ? kinds : 0;
       while (i < n && i - start < MAX) {
         char x = text.charAt(i);
         if (isAlnum(x)) {
           digits += isDigit(x) ? 1 : 0;
+          kinds |= ShapeBounds.kindOf(x);
+          kept = kinds;
           i++;
         } else if (joins(text, i)) {
+          kinds |= ShapeBounds.kindOf(x);
+          kept = x == ')' ? kinds : kept;
           i++;
         } else {
           break;
@@ -49,7 +56,7 @@ final class Candidates {
         end--;
       }
       if (digits > 0 && end - start >= 6) {
-        runs.add(new int[] {start, end, ShapeBounds.kindsOf(text, start, end)});
+        runs.add(new int[] {start, end, kept});
       }
       if (i - start >= MAX) {
         // a very long run: skip to its end so the scan stays linear

@@ -55,16 +55,16 @@ public final class Decide {
     private final List<Finding> findings = new ArrayList<>();
     private final Set<Finding> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private void add(Finding finding) {
-      if (seen.add(finding)) {
-        findings.add(finding);
-      }
-    }
-
     private Acting(FiringRule rule, Verdict verdict, Action action) {
       this.rule = rule;
       this.verdict = verdict;
       this.action = action;
+    }
+
+    private void add(Finding finding) {
+      if (seen.add(finding)) {
+        findings.add(finding);
+      }
     }
   }
 

@@ -15,6 +15,9 @@ public final class NormalizedText {
    */
   public static final char SOFT_BOUNDARY = '\u2063';
 
+  /** Stands for a char above U+00FF in {@link #originalLatin1()}: ASCII's own SUBSTITUTE. */
+  public static final char NOT_LATIN1 = '\u001a';
+
   private final String original;
   private final int originalLength;
   private final String text;
@@ -98,9 +101,6 @@ public final class NormalizedText {
     }
     return result;
   }
-
-  /** Stands for a char above U+00FF in {@link #originalLatin1()}: ASCII's own SUBSTITUTE. */
-  public static final char NOT_LATIN1 = '\u001a';
 
   /** {@code s} with chars above U+00FF replaced; the same string when it has none. */
   public static String latin1(String s) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Finds personal data: validated identifiers (cards, IBANs, national ids with their check digits),
@@ -86,7 +87,7 @@ public final class PiiDetector implements Detector {
       Pattern shape = this.builtIn.get(i).shape();
       bounds[i] = shape.flags() == 0 ? ShapeBounds.of(shape.pattern()) : ShapeBounds.ANY;
     }
-    this.allShapes = java.util.stream.IntStream.range(0, bounds.length).toArray();
+    this.allShapes = IntStream.range(0, bounds.length).toArray();
     this.shapesByStartAndLength = new int[128 * (Candidates.MAX + 1)][];
     Map<List<Integer>, int[]> shared = new HashMap<>();
     for (char first = 0; first < 128; first++) {
@@ -195,7 +196,7 @@ public final class PiiDetector implements Detector {
     char first = text.charAt(run[0]);
     int length = run[1] - run[0];
     for (int i : shapesFor(first, length)) {
-      if (!bounds[i].admits(length, run[2]) || first < 128 && !startsWith[i][first]) {
+      if (!bounds[i].admits(length, run[2])) {
         continue;
       }
       Recognizer r = builtIn.get(i);

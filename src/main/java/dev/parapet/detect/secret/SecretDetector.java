@@ -148,6 +148,7 @@ public final class SecretDetector implements Detector {
       }
     }
     jwts(text, searched, spans, kinds, claimed);
+    // an all-Latin-1 text is its own view: then the detectors' shared lowered copy serves
     String folded =
         searched == text ? input.text().originalAsciiLower() : NormalizedText.asciiLower(searched);
     assignments(text, folded, spans, kinds, claimed);

@@ -23,7 +23,8 @@ public final class CodePointOffsets {
     return input.text().originalLength() == original.length() ? SAME : of(original);
   }
 
-  public static CodePointOffsets of(String text) {
+  /** The offsets by a scan of the text, for a text that has no normalized view. */
+  static CodePointOffsets of(String text) {
     boolean surrogates = false;
     for (int i = 0; i < text.length() && !surrogates; i++) {
       surrogates = Character.isSurrogate(text.charAt(i));

@@ -3,6 +3,7 @@ package dev.parapet.detect.pii;
 import dev.parapet.detect.CodePointOffsets;
 import dev.parapet.detect.Detector;
 import dev.parapet.detect.DetectorInput;
+import dev.parapet.detect.NextChars;
 import dev.parapet.detect.SpanSet;
 import dev.parapet.model.Finding;
 import dev.parapet.model.InvalidPolicyException;
@@ -79,7 +80,7 @@ public final class PiiDetector implements Detector {
             () -> this.builtIn.stream().map(r -> r.shape().matcher("")).toArray(Matcher[]::new));
     this.startsWith = new boolean[this.builtIn.size()][];
     for (int i = 0; i < startsWith.length; i++) {
-      startsWith[i] = firstCharacters(this.builtIn.get(i).shape());
+      startsWith[i] = NextChars.after(this.builtIn.get(i).shape(), "");
     }
     this.sources = this.builtIn.stream().map(r -> NAME + "/" + r.name()).toArray(String[]::new);
     this.bounds = new ShapeBounds[this.builtIn.size()];
@@ -109,20 +110,6 @@ public final class PiiDetector implements Detector {
     return first < 128 && length <= Candidates.MAX
         ? shapesByStartAndLength[first * (Candidates.MAX + 1) + length]
         : allShapes;
-  }
-
-  /**
-   * The ASCII characters a match of {@code shape} can start with. A one-character input that fails
-   * without the engine reaching its end cannot begin any match, whatever follows.
-   */
-  static boolean[] firstCharacters(Pattern shape) {
-    boolean[] can = new boolean[128];
-    Matcher m = shape.matcher("");
-    for (char c = 0; c < 128; c++) {
-      m.reset(String.valueOf(c));
-      can[c] = m.matches() || m.hitEnd();
-    }
-    return can;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.parapet.detect.secret;
 import dev.parapet.detect.CodePointOffsets;
 import dev.parapet.detect.Detector;
 import dev.parapet.detect.DetectorInput;
+import dev.parapet.detect.NextChars;
 import dev.parapet.detect.SpanSet;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Severity;
@@ -29,7 +30,7 @@ public final class SecretDetector implements Detector {
   private record Kind(String name, String prefix, Pattern pattern, boolean[] afterPrefix) {
 
     Kind(String name, String prefix, Pattern pattern) {
-      this(name, prefix, pattern, charsAfter(prefix, pattern));
+      this(name, prefix, pattern, NextChars.after(pattern, prefix));
     }
 
     /**
@@ -38,26 +39,10 @@ public final class SecretDetector implements Detector {
      */
     boolean canFollowPrefix(String text, int index) {
       if (index >= text.length()) {
-        return afterPrefix[0]; // NUL stands for the end of the text
+        return true; // the text ends at the prefix: the pattern decides
       }
       char c = text.charAt(index);
       return c >= 128 || afterPrefix[c];
-    }
-
-    /**
-     * The ASCII chars a match can continue with after the prefix: those with which the pattern
-     * still matches or wants more input. Slot 0 answers for the end of the text.
-     */
-    private static boolean[] charsAfter(String prefix, Pattern pattern) {
-      boolean[] can = new boolean[128];
-      Matcher m = pattern.matcher("");
-      for (char c = 1; c < 128; c++) {
-        m.reset(prefix + c);
-        can[c] = m.lookingAt() || m.hitEnd();
-      }
-      m.reset(prefix);
-      can[0] = m.lookingAt();
-      return can;
     }
   }
 

@@ -2,6 +2,7 @@ package dev.parapet.detect.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parapet.detect.NextChars;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -21,7 +22,7 @@ class FirstCharactersTest {
             .filter(r -> r.type().equals("US_SSN"))
             .findFirst()
             .orElseThrow();
-    boolean[] can = PiiDetector.firstCharacters(ssn.shape());
+    boolean[] can = NextChars.after(ssn.shape(), "");
     assertThat(can['5']).isTrue();
     assertThat(can['x']).isFalse();
   }
@@ -30,7 +31,7 @@ class FirstCharactersTest {
   void everyBuiltInShapeAcceptsTheFirstCharacterOfItsOwnExamples() {
     // runs of one digit: the commonest start of a candidate
     for (Recognizer r : BuiltInRecognizers.ALL) {
-      boolean[] can = PiiDetector.firstCharacters(r.shape());
+      boolean[] can = NextChars.after(r.shape(), "");
       for (char c = '0'; c <= '9'; c++) {
         String digits = String.valueOf(c).repeat(20);
         for (int n = 1; n <= digits.length(); n++) {
@@ -48,7 +49,7 @@ class FirstCharactersTest {
       @ForAll("patterns") String regex, @ForAll("texts") String text) {
     Pattern shape = Pattern.compile(regex);
     if (!text.isEmpty() && text.charAt(0) < 128 && shape.matcher(text).matches()) {
-      assertThat(PiiDetector.firstCharacters(shape)[text.charAt(0)])
+      assertThat(NextChars.after(shape, "")[text.charAt(0)])
           .as("/%s/ matches %s", regex, text)
           .isTrue();
     }

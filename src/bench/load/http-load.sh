@@ -9,7 +9,8 @@
 #
 # Needs wrk (Debian: apt-get install wrk). Settings: AUDIT (sync|async|off, default sync), TEXT
 # (mixed: a card, an email and an injection attempt in 2 KB of prose; benign: the prose alone),
-# CONNECTIONS (16), THREADS (2), DURATION (20 s per run), WARMUP (30 s, not measured), RATES (fixed
+# CONNECTIONS (16), THREADS (2), DURATION (20 s per run), WARMUP (at least 30 s, not measured; it
+# goes on in 10 s steps until the JIT has settled, at most WARMUP_MAX, 120 s), RATES (fixed
 # rates; "half" is half the measured saturation, the default), JAVA_OPTS (-Xmx1g -XX:+UseZGC, the
 # collector the image runs).
 set -euo pipefail
@@ -59,9 +60,22 @@ run() { # $1 label, $2 rate (0 = as fast as possible)
 
 echo "parapet HTTP load: text=${TEXT:-mixed} audit=$AUDIT store=${JDBC_URL:+postgresql}${JDBC_URL:-embedded H2}" \
   "connections=$CONNECTIONS $(nproc) cores, $(java -version 2>&1 | head -1)"
-# warm-up: let the JIT compile the detectors before anything is measured
-PARAPET_LOAD_KEY=$key PARAPET_LOAD_TEXT=${TEXT:-mixed} PARAPET_LOAD_RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-30}s" \
-  -s "$script" "$url" >/dev/null
+# Warm-up at saturation until the JIT has settled: with the audit store on, C2 keeps compiling
+# for about a minute and takes a core the load needs. Settled means the compilers spent under 2 %
+# of the last 10 s; without jcmd, or after WARMUP_MAX seconds, the warm-up ends anyway.
+jit_ms() { jcmd "$service" PerfCounter.print 2>/dev/null | sed -n 's/^java.ci.totalTime=//p' | awk '{print int($1/1e6)}'; }
+warmed=0
+before=$(jit_ms || true)
+while [ "$warmed" -lt "${WARMUP_MAX:-120}" ]; do
+  PARAPET_LOAD_KEY=$key PARAPET_LOAD_TEXT=${TEXT:-mixed} PARAPET_LOAD_RATE=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d10s \
+    -s "$script" "$url" >/dev/null
+  warmed=$((warmed + 10))
+  after=$(jit_ms || true)
+  [ -n "$before" ] && [ -n "$after" ] || { [ "$warmed" -ge "${WARMUP:-30}" ] && break; continue; }
+  [ $((after - before)) -lt 200 ] && [ "$warmed" -ge "${WARMUP:-30}" ] && break
+  before=$after
+done
+echo "warm-up: ${warmed} s at saturation${after:+, JIT compile time so far $((after / 1000)) s}"
 run saturation 0
 saturation=$(sed -E 's/.*rate=([0-9]+).*/\1/' <<<"$REPLY")
 for rate in ${RATES:-half}; do

@@ -10,13 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /** Reads and writes audit records with portable SQL, the same on H2 and PostgreSQL. */
 public final class AuditStore {
 
+  /** Bounds the memory of which tag sets are stored; forgetting one costs a guarded insert. */
+  private static final int MAX_REMEMBERED_TAG_SETS = 10_000;
+
   private final DataSource dataSource;
+
+  /** Tag sets known to be committed, so that a batch stores only new ones. */
+  private final Set<String> storedTagSets = ConcurrentHashMap.newKeySet();
 
   public AuditStore(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -29,19 +37,27 @@ public final class AuditStore {
 
   /** Stores chained records with the JSON they were hashed and journaled as, in one transaction. */
   void insertSealed(List<SealedRecord> records) throws SQLException {
+    List<TagSet> sets = new ArrayList<>(records.size());
+    Map<String, TagSet> unseen = new LinkedHashMap<>();
+    for (SealedRecord sealed : records) {
+      TagSet set = TagSet.of(sealed.record());
+      sets.add(set);
+      if (set != null && !storedTagSets.contains(set.id())) {
+        unseen.putIfAbsent(set.id(), set);
+      }
+    }
     try (Connection c = dataSource.getConnection()) {
+      for (TagSet set : unseen.values()) {
+        insertTagSet(c, set);
+      }
       c.setAutoCommit(false);
       try (PreparedStatement row =
-              c.prepareStatement(
-                  "INSERT INTO audit_record (audit_id, node, seq, time_ms, request_id, tenant,"
-                      + " profile, stage, decision, policy_version, prev_hash, hash, body)"
-                      + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-          PreparedStatement rule =
-              c.prepareStatement("INSERT INTO audit_record_rule (audit_id, rule_id) VALUES (?,?)");
-          PreparedStatement type =
-              c.prepareStatement(
-                  "INSERT INTO audit_record_type (audit_id, finding_type) VALUES (?,?)")) {
-        for (SealedRecord sealed : records) {
+          c.prepareStatement(
+              "INSERT INTO audit_record (audit_id, node, seq, time_ms, request_id, tenant,"
+                  + " profile, stage, decision, policy_version, prev_hash, hash, body, tag_set)"
+                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        for (int i = 0; i < records.size(); i++) {
+          SealedRecord sealed = records.get(i);
           AuditRecord r = sealed.record();
           row.setString(1, r.auditId());
           row.setString(2, r.node());
@@ -56,28 +72,76 @@ public final class AuditStore {
           row.setString(11, r.prevHash());
           row.setString(12, r.hash());
           row.setString(13, sealed.json());
+          row.setString(14, sets.get(i) == null ? null : sets.get(i).id());
           row.addBatch();
-          for (String id : r.rules()) {
-            rule.setString(1, r.auditId());
-            rule.setString(2, id);
-            rule.addBatch();
-          }
-          for (String t :
-              r.findings().stream().map(AuditRecord.AuditFinding::type).distinct().toList()) {
-            type.setString(1, r.auditId());
-            type.setString(2, t);
-            type.addBatch();
-          }
         }
         row.executeBatch();
-        rule.executeBatch();
-        type.executeBatch();
         c.commit();
       } catch (SQLException e) {
         c.rollback();
         throw e;
       }
     }
+  }
+
+  /**
+   * Stores a tag set unless some node already has, in a transaction of its own: its rows are
+   * committed whole before any record names it, and a node that loses the race to insert the same
+   * set takes the winner's rows as its own. A set left unused by a failed batch does no harm.
+   */
+  private void insertTagSet(Connection c, TagSet set) throws SQLException {
+    c.setAutoCommit(false);
+    try (PreparedStatement known = c.prepareStatement("SELECT 1 FROM audit_tag WHERE tag_set = ?");
+        PreparedStatement tag =
+            c.prepareStatement("INSERT INTO audit_tag (tag_set, kind, tag) VALUES (?,?,?)")) {
+      known.setString(1, set.id());
+      boolean stored;
+      try (ResultSet rs = known.executeQuery()) {
+        stored = rs.next();
+      }
+      if (!stored) {
+        for (String rule : set.rules()) {
+          addTag(tag, set.id(), TagSet.RULE, rule);
+        }
+        for (String type : set.types()) {
+          addTag(tag, set.id(), TagSet.TYPE, type);
+        }
+        tag.executeBatch();
+      }
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      if (!isUniqueViolation(e)) {
+        throw e;
+      }
+    }
+    if (storedTagSets.size() >= MAX_REMEMBERED_TAG_SETS) {
+      storedTagSets.clear();
+    }
+    storedTagSets.add(set.id());
+  }
+
+  private static void addTag(PreparedStatement tag, String set, String kind, String name)
+      throws SQLException {
+    tag.setString(1, set);
+    tag.setString(2, kind);
+    tag.setString(3, name);
+    tag.addBatch();
+  }
+
+  /** SQLSTATE 23505, the same on H2 and PostgreSQL, also when wrapped by a batch. */
+  private static boolean isUniqueViolation(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    for (SQLException next = e.getNextException(); next != null; next = next.getNextException()) {
+      if ("23505".equals(next.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The newest record of a node's chain, to resume it after a restart. */
@@ -155,14 +219,13 @@ public final class AuditStore {
               "SELECT r.profile, COUNT(*) FROM audit_record r"
                   + where.sql()
                   + " GROUP BY r.profile";
-          case "rule" ->
-              "SELECT x.rule_id, COUNT(*) FROM audit_record r JOIN audit_record_rule x ON x.audit_id = r.audit_id"
+          case "rule", "type" ->
+              "SELECT t.tag, COUNT(*) FROM audit_record r JOIN audit_tag t ON t.tag_set = r.tag_set"
+                  + " AND t.kind = '"
+                  + (by.equals("rule") ? TagSet.RULE : TagSet.TYPE)
+                  + "'"
                   + where.sql()
-                  + " GROUP BY x.rule_id";
-          case "type" ->
-              "SELECT x.finding_type, COUNT(*) FROM audit_record r JOIN audit_record_type x ON x.audit_id = r.audit_id"
-                  + where.sql()
-                  + " GROUP BY x.finding_type";
+                  + " GROUP BY t.tag";
           default ->
               throw new IllegalArgumentException("by must be decision, rule, type or profile");
         };
@@ -230,12 +293,14 @@ public final class AuditStore {
     w.eq("r.request_id", q.requestId());
     if (q.rule() != null) {
       w.and(
-          "EXISTS (SELECT 1 FROM audit_record_rule x1 WHERE x1.audit_id = r.audit_id AND x1.rule_id = ?)",
+          "r.tag_set IN (SELECT t1.tag_set FROM audit_tag t1 WHERE t1.kind = ? AND t1.tag = ?)",
+          TagSet.RULE,
           q.rule());
     }
     if (q.type() != null) {
       w.and(
-          "EXISTS (SELECT 1 FROM audit_record_type x2 WHERE x2.audit_id = r.audit_id AND x2.finding_type = ?)",
+          "r.tag_set IN (SELECT t2.tag_set FROM audit_tag t2 WHERE t2.kind = ? AND t2.tag = ?)",
+          TagSet.TYPE,
           q.type());
     }
     return w;

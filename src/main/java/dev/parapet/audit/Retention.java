@@ -59,16 +59,15 @@ public final class Retention {
         lastHash = rs.getString(2);
       }
     }
-    for (String side : List.of("audit_record_rule", "audit_record_type")) {
-      try (PreparedStatement d =
-          c.prepareStatement(
-              "DELETE FROM "
-                  + side
-                  + " WHERE audit_id IN (SELECT audit_id FROM audit_record WHERE node = ? AND seq <= ?)")) {
-        d.setString(1, node);
-        d.setLong(2, lastSeq);
-        d.executeUpdate();
-      }
+    // Only the sets of records written before tag sets were shared are named by an audit id; a
+    // shared set stays, since a record being written right now may name it.
+    try (PreparedStatement d =
+        c.prepareStatement(
+            "DELETE FROM audit_tag WHERE tag_set IN"
+                + " (SELECT audit_id FROM audit_record WHERE node = ? AND seq <= ?)")) {
+      d.setString(1, node);
+      d.setLong(2, lastSeq);
+      d.executeUpdate();
     }
     long deleted;
     try (PreparedStatement d =

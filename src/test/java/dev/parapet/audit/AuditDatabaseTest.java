@@ -9,11 +9,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AuditDatabaseTest {
 
@@ -64,27 +67,86 @@ class AuditDatabaseTest {
           .target("1")
           .load()
           .migrate();
-      String before;
-      try (AuditLog log = log(ds)) {
-        before =
-            log.append(
-                    withText(
-                        AuditStores.record("block", "default", "baseline/x", "WEAPONS", T0),
-                        "a stored text longer than the 256 characters H2 keeps in a row: "
-                            + "x".repeat(400)))
-                .auditId();
-      }
+      SealedRecord before =
+          AuditStores.chain(
+                  List.of(
+                      withText(
+                          AuditStores.record("block", "default", "baseline/x", "WEAPONS", T0),
+                          "a stored text longer than the 256 characters H2 keeps in a row: "
+                              + "x".repeat(400))))
+              .get(0);
+      AuditStores.writeWithSideRows(ds, List.of(before));
       AuditDatabase.migrate(ds, false);
       assertThat(bodyType(ds)).isEqualTo("CHARACTER VARYING");
       try (AuditLog log = log(ds)) {
         log.append(AuditStores.record("allow", "default", null, null, T0.plusSeconds(1)));
       }
       AuditStore store = new AuditStore(ds);
-      assertThat(store.find(before).orElseThrow().storedText()).endsWith("x".repeat(400));
+      assertThat(store.find(before.record().auditId()).orElseThrow().storedText())
+          .endsWith("x".repeat(400));
       assertThat(new ChainVerifier(store, KEY).verify(null, null))
           .isEqualTo(new ChainVerifier.Verification(true, 2, null, null));
     } finally {
       AuditDatabase.close(ds);
+    }
+  }
+
+  /**
+   * Records written while each rule and type had a side row keep being found and counted by them
+   * after the move to shared tag sets, beside new records that share a set; retention removes an
+   * old record's own set with it and keeps the shared ones.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
+  void recordsWrittenWithSideRowsAreFilteredAndCountedAfterTheMoveToTagSets(String kind)
+      throws Exception {
+    DataSource ds = AuditStores.fresh(kind, "2");
+    AuditStores.writeWithSideRows(
+        ds,
+        AuditStores.chain(
+            List.of(
+                AuditStores.record("block", "default", "baseline/x", "WEAPONS", T0),
+                AuditStores.record("redact", "default", "general/y", "EMAIL", T0.plusSeconds(1)),
+                AuditStores.record("allow", "default", null, null, T0.plusSeconds(2)))));
+    AuditDatabase.migrate(ds, kind.equals("postgres"));
+    AuditStore store = new AuditStore(ds);
+    try (AuditLog log = new AuditLog(store, "n1", AuditMode.SYNC, 64, 16, Duration.ofSeconds(10))) {
+      for (int i = 0; i < 3; i++) {
+        log.append(
+            AuditStores.record(
+                "block", "default", "baseline/x", "WEAPONS", T0.plusSeconds(10 + i)));
+      }
+    }
+    assertThat(store.stats(AuditQuery.all(), "rule"))
+        .containsExactly(Map.entry("baseline/x", 4L), Map.entry("general/y", 1L));
+    assertThat(store.stats(AuditQuery.all(), "type"))
+        .containsExactly(Map.entry("WEAPONS", 4L), Map.entry("EMAIL", 1L));
+    assertThat(store.page(byType("EMAIL"), null, 10))
+        .extracting(AuditRecord::seq)
+        .containsExactly(2L);
+    assertThat(store.page(byType("WEAPONS"), null, 10))
+        .extracting(AuditRecord::seq)
+        .containsExactly(6L, 5L, 4L, 1L);
+    // two old records with a set each, and one set the three new records share
+    assertThat(tagSets(ds)).isEqualTo(3);
+
+    assertThat(new Retention(store, KEY).purgeBefore(T0.plusSeconds(5), T0.plusSeconds(100)))
+        .isEqualTo(3);
+    assertThat(tagSets(ds)).isEqualTo(1);
+    assertThat(store.stats(AuditQuery.all(), "rule")).containsExactly(Map.entry("baseline/x", 3L));
+    assertThat(new ChainVerifier(store, KEY).verify(null, null).ok()).isTrue();
+  }
+
+  private static AuditQuery byType(String type) {
+    return new AuditQuery(null, null, null, null, null, null, null, type, null);
+  }
+
+  private static long tagSets(DataSource ds) throws Exception {
+    try (Connection c = ds.getConnection();
+        ResultSet rs =
+            c.createStatement().executeQuery("SELECT COUNT(DISTINCT tag_set) FROM audit_tag")) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -218,6 +220,97 @@ class AuditLogTest {
         .containsEntry("baseline/block-critical-content", 10L);
     assertThat(store.stats(AuditQuery.all(), "type")).containsEntry("WEAPONS", 10L);
     assertThat(store.stats(range, "profile")).containsKeys("default", "finance");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
+  void recordsWithTheSameRulesAndTypesShareOneTagSetAndAreCountedOnceEach(String kind)
+      throws Exception {
+    DataSource ds = AuditStores.fresh(kind);
+    AuditStore store = new AuditStore(ds);
+    try (AuditLog log = log(ds, "n1")) {
+      log.append(
+          AuditStores.withTags("block", "default", List.of("a", "b"), List.of("X", "Y"), T0));
+      // the same set, listed in another order and with a type found twice
+      log.append(
+          AuditStores.withTags(
+              "block", "default", List.of("b", "a"), List.of("Y", "X", "X"), T0.plusSeconds(1)));
+      log.append(
+          AuditStores.withTags("redact", "default", List.of("a"), List.of("X"), T0.plusSeconds(2)));
+      log.append(AuditStores.withTags("allow", "default", List.of(), List.of(), T0.plusSeconds(3)));
+    }
+    assertThat(store.stats(AuditQuery.all(), "rule"))
+        .containsExactly(Map.entry("a", 3L), Map.entry("b", 2L));
+    assertThat(store.stats(AuditQuery.all(), "type"))
+        .containsExactly(Map.entry("X", 3L), Map.entry("Y", 2L));
+    AuditQuery ruleB = new AuditQuery(null, null, null, null, null, null, "b", null, null);
+    assertThat(store.page(ruleB, null, 10)).extracting(AuditRecord::seq).containsExactly(2L, 1L);
+    AuditQuery ruleAOnlyBlocks =
+        new AuditQuery(null, null, "redact", null, null, null, "a", "X", null);
+    assertThat(store.page(ruleAOnlyBlocks, null, 10))
+        .extracting(AuditRecord::seq)
+        .containsExactly(3L);
+    assertThat(count(ds, "SELECT COUNT(DISTINCT tag_set) FROM audit_tag")).isEqualTo(2);
+    assertThat(count(ds, "SELECT COUNT(*) FROM audit_tag")).isEqualTo(6);
+  }
+
+  /**
+   * Nodes sharing a store each remember their own tag sets, so two of them may store the same new
+   * set at once: neither batch may fail, and the set must be stored once.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
+  void nodesStoringTheSameNewTagSetAtOnceBothSucceed(String kind) throws Exception {
+    DataSource ds = AuditStores.fresh(kind);
+    int rounds = 40;
+    List<AuditStore> nodes = List.of(new AuditStore(ds), new AuditStore(ds));
+    CyclicBarrier together = new CyclicBarrier(nodes.size());
+    ExecutorService pool = Executors.newFixedThreadPool(nodes.size());
+    try {
+      List<Future<?>> writers = new ArrayList<>();
+      for (int n = 0; n < nodes.size(); n++) {
+        AuditStore store = nodes.get(n);
+        String node = "node-" + n;
+        writers.add(
+            pool.submit(
+                () -> {
+                  for (int round = 1; round <= rounds; round++) {
+                    AuditRecord r =
+                        AuditStores.withTags(
+                                "block",
+                                "default",
+                                List.of("rule-" + round, "shared"),
+                                List.of("TYPE-" + round),
+                                T0.plusSeconds(round))
+                            .chained(node, round, "0".repeat(64), "f".repeat(64));
+                    together.await(10, TimeUnit.SECONDS);
+                    store.insert(List.of(r));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> writer : writers) {
+        writer.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    AuditStore store = nodes.get(0);
+    assertThat(store.count()).isEqualTo(2L * rounds);
+    assertThat(store.stats(AuditQuery.all(), "rule"))
+        .containsEntry("shared", 2L * rounds)
+        .containsEntry("rule-7", 2L)
+        .hasSize(rounds + 1);
+    assertThat(count(ds, "SELECT COUNT(*) FROM audit_tag")).isEqualTo(3L * rounds);
+  }
+
+  private static long count(DataSource ds, String sql) throws Exception {
+    try (Connection c = ds.getConnection();
+        PreparedStatement s = c.prepareStatement(sql);
+        java.sql.ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   @ParameterizedTest

@@ -1,0 +1,48 @@
+package dev.parapet.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The rules that fired on a record and the types of its findings, the two things auditors filter
+ * and count by. The store keeps each distinct set once, named by a digest of its contents, and a
+ * record points at its set: most decisions share a handful of sets, so a record costs one index
+ * entry instead of one side row per rule and per type.
+ *
+ * @param id the digest that names the set; the same on every node
+ */
+record TagSet(String id, List<String> rules, List<String> types) {
+
+  static final String RULE = "rule";
+  static final String TYPE = "type";
+
+  /** The record's set, or null when it has no rule and no finding. */
+  static TagSet of(AuditRecord record) {
+    List<String> rules = record.rules().stream().distinct().sorted().toList();
+    List<String> types =
+        record.findings().stream().map(AuditRecord.AuditFinding::type).distinct().sorted().toList();
+    if (rules.isEmpty() && types.isEmpty()) {
+      return null;
+    }
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      digest(sha, RULE, rules);
+      digest(sha, TYPE, types);
+      return new TagSet(HexFormat.of().formatHex(sha.digest()), rules, types);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  /** Length-prefixed, so that no rule name can make two different sets digest alike. */
+  private static void digest(MessageDigest sha, String kind, List<String> names) {
+    for (String name : names) {
+      byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+      sha.update((kind + ':' + bytes.length + ':').getBytes(StandardCharsets.UTF_8));
+      sha.update(bytes);
+    }
+  }
+}

@@ -35,7 +35,10 @@ public final class AuditStore {
     insertSealed(records.stream().map(SealedRecord::of).toList());
   }
 
-  /** Stores chained records with the JSON they were hashed and journaled as, in one transaction. */
+  /**
+   * Stores chained records with the JSON they were hashed and journaled as, in one transaction,
+   * after the tag sets they name that the store may lack.
+   */
   void insertSealed(List<SealedRecord> records) throws SQLException {
     List<TagSet> sets = new ArrayList<>(records.size());
     Map<String, TagSet> unseen = new LinkedHashMap<>();

@@ -296,13 +296,15 @@ public final class AuditStore {
     w.eq("r.request_id", q.requestId());
     if (q.rule() != null) {
       w.and(
-          "r.tag_set IN (SELECT t1.tag_set FROM audit_tag t1 WHERE t1.kind = ? AND t1.tag = ?)",
+          "EXISTS (SELECT 1 FROM audit_tag t1"
+              + " WHERE t1.tag_set = r.tag_set AND t1.kind = ? AND t1.tag = ?)",
           TagSet.RULE,
           q.rule());
     }
     if (q.type() != null) {
       w.and(
-          "r.tag_set IN (SELECT t2.tag_set FROM audit_tag t2 WHERE t2.kind = ? AND t2.tag = ?)",
+          "EXISTS (SELECT 1 FROM audit_tag t2"
+              + " WHERE t2.tag_set = r.tag_set AND t2.kind = ? AND t2.tag = ?)",
           TagSet.TYPE,
           q.type());
     }

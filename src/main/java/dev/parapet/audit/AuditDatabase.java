@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -86,16 +87,24 @@ public final class AuditDatabase {
 
   /** Creates or upgrades the schema. */
   public static void migrate(DataSource dataSource, boolean postgres) {
-    Flyway.configure(AuditDatabase.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .placeholders(
-            Map.of(
-                "text_type",
-                postgres ? "TEXT" : "CLOB",
-                "inline_text_type",
-                postgres ? "TEXT" : "CHARACTER VARYING"))
-        .load()
-        .migrate();
+    migrate(dataSource, postgres, null);
+  }
+
+  /** Creates or upgrades the schema up to a version, or the latest when it is null. */
+  static void migrate(DataSource dataSource, boolean postgres, String version) {
+    FluentConfiguration flyway =
+        Flyway.configure(AuditDatabase.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .placeholders(
+                Map.of(
+                    "text_type",
+                    postgres ? "TEXT" : "CLOB",
+                    "inline_text_type",
+                    postgres ? "TEXT" : "CHARACTER VARYING"));
+    if (version != null) {
+      flyway.target(version);
+    }
+    flyway.load().migrate();
   }
 }

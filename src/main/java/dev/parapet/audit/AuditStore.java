@@ -60,21 +60,7 @@ public final class AuditStore {
                   + " profile, stage, decision, policy_version, prev_hash, hash, body, tag_set)"
                   + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         for (int i = 0; i < records.size(); i++) {
-          SealedRecord sealed = records.get(i);
-          AuditRecord r = sealed.record();
-          row.setString(1, r.auditId());
-          row.setString(2, r.node());
-          row.setLong(3, r.seq());
-          row.setLong(4, Instant.parse(r.time()).toEpochMilli());
-          row.setString(5, r.requestId());
-          row.setString(6, r.tenant());
-          row.setString(7, r.profile());
-          row.setString(8, r.stage());
-          row.setString(9, r.decision());
-          row.setString(10, r.policyVersion());
-          row.setString(11, r.prevHash());
-          row.setString(12, r.hash());
-          row.setString(13, sealed.json());
+          bindColumns(row, records.get(i));
           row.setString(14, sets.get(i) == null ? null : sets.get(i).id());
           row.addBatch();
         }
@@ -85,6 +71,27 @@ public final class AuditStore {
         throw e;
       }
     }
+  }
+
+  /**
+   * Binds the first 13 parameters of an insert into {@code audit_record}: every column up to and
+   * including the body, in the order the table declares them.
+   */
+  static void bindColumns(PreparedStatement row, SealedRecord sealed) throws SQLException {
+    AuditRecord r = sealed.record();
+    row.setString(1, r.auditId());
+    row.setString(2, r.node());
+    row.setLong(3, r.seq());
+    row.setLong(4, Instant.parse(r.time()).toEpochMilli());
+    row.setString(5, r.requestId());
+    row.setString(6, r.tenant());
+    row.setString(7, r.profile());
+    row.setString(8, r.stage());
+    row.setString(9, r.decision());
+    row.setString(10, r.policyVersion());
+    row.setString(11, r.prevHash());
+    row.setString(12, r.hash());
+    row.setString(13, sealed.json());
   }
 
   /**

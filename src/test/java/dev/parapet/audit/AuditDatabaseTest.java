@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,13 +59,7 @@ class AuditDatabaseTest {
   void anEmbeddedStoreWrittenBeforeTheBodyWasInlinedKeepsItsRecordsAndChain() throws Exception {
     DataSource ds = AuditDatabase.embedded(dir);
     try {
-      Flyway.configure(AuditDatabase.class.getClassLoader())
-          .dataSource(ds)
-          .locations("classpath:db/migration")
-          .placeholders(Map.of("text_type", "CLOB", "inline_text_type", "CHARACTER VARYING"))
-          .target("1")
-          .load()
-          .migrate();
+      AuditDatabase.migrate(ds, false, "1");
       SealedRecord before =
           AuditStores.chain(
                   List.of(

@@ -10,10 +10,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /** The two audit stores the tests run against: embedded H2 and a real PostgreSQL. */
 final class AuditStores {
@@ -47,23 +45,7 @@ final class AuditStores {
         s.execute("CREATE SCHEMA public");
       }
     }
-    boolean postgres = !kind.equals("h2");
-    if (version == null) {
-      AuditDatabase.migrate(ds, postgres);
-    } else {
-      Flyway.configure(AuditDatabase.class.getClassLoader())
-          .dataSource(ds)
-          .locations("classpath:db/migration")
-          .placeholders(
-              Map.of(
-                  "text_type",
-                  postgres ? "TEXT" : "CLOB",
-                  "inline_text_type",
-                  postgres ? "TEXT" : "CHARACTER VARYING"))
-          .target(version)
-          .load()
-          .migrate();
-    }
+    AuditDatabase.migrate(ds, !kind.equals("h2"), version);
     return ds;
   }
 
@@ -84,21 +66,9 @@ final class AuditStores {
             c.prepareStatement(
                 "INSERT INTO audit_record_type (audit_id, finding_type) VALUES (?,?)")) {
       for (SealedRecord sealed : records) {
-        AuditRecord r = sealed.record();
-        row.setString(1, r.auditId());
-        row.setString(2, r.node());
-        row.setLong(3, r.seq());
-        row.setLong(4, Instant.parse(r.time()).toEpochMilli());
-        row.setString(5, r.requestId());
-        row.setString(6, r.tenant());
-        row.setString(7, r.profile());
-        row.setString(8, r.stage());
-        row.setString(9, r.decision());
-        row.setString(10, r.policyVersion());
-        row.setString(11, r.prevHash());
-        row.setString(12, r.hash());
-        row.setString(13, sealed.json());
+        AuditStore.bindColumns(row, sealed);
         row.executeUpdate();
+        AuditRecord r = sealed.record();
         for (String id : r.rules()) {
           rule.setString(1, r.auditId());
           rule.setString(2, id);

@@ -71,8 +71,10 @@ while [ "$warmed" -lt "${WARMUP_MAX:-120}" ]; do
     -s "$script" "$url" >/dev/null
   warmed=$((warmed + 10))
   after=$(jit_ms || true)
-  [ -n "$before" ] && [ -n "$after" ] || { [ "$warmed" -ge "${WARMUP:-30}" ] && break; continue; }
-  [ $((after - before)) -lt 200 ] && [ "$warmed" -ge "${WARMUP:-30}" ] && break
+  if [ "$warmed" -ge "${WARMUP:-30}" ] &&
+    { [ -z "$before" ] || [ -z "$after" ] || [ $((after - before)) -lt 200 ]; }; then
+    break
+  fi
   before=$after
 done
 echo "warm-up: ${warmed} s at saturation${after:+, JIT compile time so far $((after / 1000)) s}"

@@ -61,21 +61,14 @@ public final class Retention {
     }
     // Only the sets of records written before tag sets were shared are named by an audit id; a
     // shared set stays, since a record being written right now may name it.
-    try (PreparedStatement d =
-        c.prepareStatement(
-            "DELETE FROM audit_tag WHERE tag_set IN"
-                + " (SELECT audit_id FROM audit_record WHERE node = ? AND seq <= ?)")) {
-      d.setString(1, node);
-      d.setLong(2, lastSeq);
-      d.executeUpdate();
-    }
-    long deleted;
-    try (PreparedStatement d =
-        c.prepareStatement("DELETE FROM audit_record WHERE node = ? AND seq <= ?")) {
-      d.setString(1, node);
-      d.setLong(2, lastSeq);
-      deleted = d.executeUpdate();
-    }
+    deleteUpTo(
+        c,
+        "DELETE FROM audit_tag WHERE tag_set IN"
+            + " (SELECT audit_id FROM audit_record WHERE node = ? AND seq <= ?)",
+        node,
+        lastSeq);
+    long deleted =
+        deleteUpTo(c, "DELETE FROM audit_record WHERE node = ? AND seq <= ?", node, lastSeq);
     try (PreparedStatement d = c.prepareStatement("DELETE FROM audit_checkpoint WHERE node = ?")) {
       d.setString(1, node);
       d.executeUpdate();
@@ -91,6 +84,16 @@ public final class Retention {
       i.executeUpdate();
     }
     return deleted;
+  }
+
+  /** Runs a delete bound to a node and the last sequence it purges; returns the rows deleted. */
+  private static long deleteUpTo(Connection c, String sql, String node, long lastSeq)
+      throws SQLException {
+    try (PreparedStatement d = c.prepareStatement(sql)) {
+      d.setString(1, node);
+      d.setLong(2, lastSeq);
+      return d.executeUpdate();
+    }
   }
 
   private static List<String> nodes(Connection c) throws SQLException {

@@ -1,9 +1,5 @@
 package dev.parapet.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -27,22 +23,16 @@ record TagSet(String id, List<String> rules, List<String> types) {
     if (rules.isEmpty() && types.isEmpty()) {
       return null;
     }
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      digest(sha, RULE, rules);
-      digest(sha, TYPE, types);
-      return new TagSet(HexFormat.of().formatHex(sha.digest()), rules, types);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+    StringBuilder canonical = new StringBuilder();
+    append(canonical, RULE, rules);
+    append(canonical, TYPE, types);
+    return new TagSet(Canonical.sha256(canonical.toString()), rules, types);
   }
 
-  /** Length-prefixed, so that no rule name can make two different sets digest alike. */
-  private static void digest(MessageDigest sha, String kind, List<String> names) {
+  /** Length-prefixed, so that no rule name can make two different sets read alike. */
+  private static void append(StringBuilder canonical, String kind, List<String> names) {
     for (String name : names) {
-      byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-      sha.update((kind + ':' + bytes.length + ':').getBytes(StandardCharsets.UTF_8));
-      sha.update(bytes);
+      canonical.append(kind).append(':').append(name.length()).append(':').append(name);
     }
   }
 }

@@ -12,7 +12,8 @@
 # CONNECTIONS (16), THREADS (2), DURATION (20 s per run), WARMUP (at least 30 s, not measured; it
 # goes on in 10 s steps until the JIT has settled, at most WARMUP_MAX, 120 s), RATES (fixed
 # rates; "half" is half the measured saturation, the default), JAVA_OPTS (-Xmx1g -XX:+UseZGC, the
-# collector the image runs).
+# collector the image runs; the options of target/quarkus-app/jvm.args come first, as in the
+# README's command and the image).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -38,7 +39,7 @@ if [ -n "${JDBC_URL:-}" ]; then
   export QUARKUS_DATASOURCE_USERNAME=${JDBC_USER:-} QUARKUS_DATASOURCE_PASSWORD=${JDBC_PASSWORD:-}
 fi
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
+java @target/quarkus-app/jvm.args $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 150); do

@@ -7,15 +7,18 @@
 #   JAVA_OPTS=-XX:+UseZGC ARCHIVE=/path/made-with-zgc.jsa src/bench/load/start-up.sh
 #
 # Needs curl. Settings: RUNS (5), ARCHIVE (target/quarkus-app/parapet.jsa, made by mvn package;
-# "none" leaves it out), JAVA_OPTS (none).
+# "none" leaves it out), ARGS (target/quarkus-app/jvm.args, the service's JVM options; "none"
+# leaves them out), JAVA_OPTS (none).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
 archive=${ARCHIVE:-target/quarkus-app/parapet.jsa}
+args=${ARGS:-target/quarkus-app/jvm.args}
 opts=${JAVA_OPTS:-}
 [ "$archive" = none ] || opts="$opts -XX:SharedArchiveFile=$archive"
+[ "$args" = none ] || opts="@$args $opts"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-echo "parapet start-up: java$opts, $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "parapet start-up: java $opts, $(nproc) cores, $(java -version 2>&1 | head -1)"
 for run in $(seq 1 "${RUNS:-5}"); do
   data=$(mktemp -d "${TMPDIR:-/tmp}/parapet-start.XXXXXX")
   start=$(date +%s%N)

@@ -109,12 +109,16 @@ public class ClassArchiveTraining {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     try {
       int ready = 0;
-      while (ready != 200 && System.nanoTime() < deadline) {
+      while (System.nanoTime() < deadline) {
         try {
           ready = send(client, HttpRequest.newBuilder(base.resolve("/q/health/ready")).GET());
+          if (ready == 200) {
+            break;
+          }
         } catch (IOException notYetListening) {
-          Thread.sleep(50);
+          ready = 0;
         }
+        Thread.sleep(50);
       }
       int unauthenticated =
           send(

@@ -63,8 +63,8 @@ class ClassArchiveIT {
                 line.contains("org.drools.compiler.builder.impl.KnowledgeBuilderImpl ")
                     && line.contains("shared objects file"));
     // and so does nearly every other class of the application's jars, including those of
-    // Quarkus' own class loader, which the JVM archives only if the training linked them (two
-    // thirds of them came from the archive before the training did)
+    // Quarkus' own class loader, which the JVM archives only if the training linked them (about
+    // three in four came from the archive before the training did)
     long fromJars = loaded.stream().filter(ClassArchiveIT::applicationClass).count();
     long mapped =
         loaded.stream()

@@ -1,11 +1,13 @@
 package dev.parapet.api;
 
 import static dev.parapet.api.TestKeys.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -38,6 +40,16 @@ class CheckResourceTest {
         .body("auditId", notNullValue())
         .body("requestId", notNullValue())
         .body("tookMs", greaterThanOrEqualTo(0f));
+  }
+
+  @Test
+  void aRuleThatFiresForTwoTypesGivesOneHitWhoseReasonHoldsForBoth() {
+    post("{\"text\":\"Mail jane@example.com, card 4111 1111 1111 1111\",\"stage\":\"input\"}")
+        .statusCode(200)
+        .body("decision", equalTo("redact"))
+        .body("findings.type", hasItems("EMAIL_ADDRESS", "CREDIT_CARD"))
+        .body("rules.id", contains("general/redact-personal-data"))
+        .body("rules[0].reason", equalTo("personal data is masked"));
   }
 
   @Test

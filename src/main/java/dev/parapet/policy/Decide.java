@@ -44,16 +44,15 @@ public final class Decide {
   private record ActionKey(FiringRule rule, Verdict verdict) {}
 
   /**
-   * An action and its findings, each once. A rule fires for the facts the engine holds, so a
-   * finding is known by identity; the engine's own store has already given each its identity hash,
-   * where hashing the record's seven fields once per firing was a tenth of a dense text's rules.
+   * An action and the findings its firings named. A finding can be named twice (a rule that joins
+   * findings fires once per pair); {@link #distinctFindings} drops the repeats once, at the end,
+   * where a set kept up to date on every firing grew and rehashed all along a dense text's rules.
    */
   private static final class Acting {
     private final FiringRule rule;
     private final Verdict verdict;
     private final Action action;
     private final List<Finding> findings = new ArrayList<>();
-    private final Set<Finding> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private Acting(FiringRule rule, Verdict verdict, Action action) {
       this.rule = rule;
@@ -62,9 +61,26 @@ public final class Decide {
     }
 
     private void add(Finding finding) {
-      if (seen.add(finding)) {
-        findings.add(finding);
+      findings.add(finding);
+    }
+
+    /**
+     * Each finding once, in the order first named. The rule fired for the facts the engine holds,
+     * so a finding is known by identity: the engine's store has already given each its identity
+     * hash, where hashing the record's seven fields was a tenth of a dense text's rules.
+     */
+    private List<Finding> distinctFindings() {
+      if (findings.size() < 2) {
+        return new ArrayList<>(findings);
       }
+      Set<Finding> seen = Collections.newSetFromMap(new IdentityHashMap<>(findings.size()));
+      List<Finding> out = new ArrayList<>(findings.size());
+      for (Finding f : findings) {
+        if (seen.add(f)) {
+          out.add(f);
+        }
+      }
+      return out;
     }
   }
 
@@ -168,7 +184,7 @@ public final class Decide {
   public List<Action> actions() {
     List<Action> out = new ArrayList<>(acting.size());
     for (Acting a : acting.values()) {
-      out.add(a.action.withFindings(new ArrayList<>(a.findings)));
+      out.add(a.action.withFindings(a.distinctFindings()));
     }
     return out;
   }

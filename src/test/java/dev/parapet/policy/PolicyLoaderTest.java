@@ -7,6 +7,7 @@ import dev.parapet.model.Action;
 import dev.parapet.model.CheckContext;
 import dev.parapet.model.Finding;
 import dev.parapet.model.InvalidPolicyException;
+import dev.parapet.model.RuleError;
 import dev.parapet.model.Severity;
 import dev.parapet.model.SourceProblem;
 import dev.parapet.model.Stage;
@@ -250,6 +251,66 @@ class PolicyLoaderTest {
               assertThat(e.ruleId()).isEqualTo("general/faulty");
               assertThat(e.message()).contains("NullPointerException");
             });
+  }
+
+  /** Rule sessions are pooled: one check must leave nothing behind for the next. */
+  @Test
+  void aCheckAfterARuleThrowsStartsFromAnEmptySession() throws Exception {
+    write(
+        "general/faulty.drl",
+        HEADER
+            + "rule \"Faulty\"\nwhen\n  Finding(type == \"BOOM\")\nthen\n"
+            + "  Object o = null; o.toString();\nend\n");
+    Policy policy = PolicyLoader.load(rules, lexicons);
+    Finding boom = finding("BOOM", Severity.LOW, 0);
+    Finding profanity = finding("PROFANITY", Severity.LOW, 10);
+
+    TierOutcome failed =
+        policy.evaluate(policy.defaultProfile(), context(""), List.of(boom, profanity)).get(1);
+    assertThat(failed.errors())
+        .singleElement()
+        .extracting(RuleError::ruleId)
+        .isEqualTo("general/faulty");
+
+    TierOutcome next =
+        policy.evaluate(policy.defaultProfile(), context(""), List.of(profanity)).get(1);
+    assertThat(next.errors()).isEmpty();
+    assertThat(next.actions())
+        .singleElement()
+        .satisfies(a -> assertThat(a.findings()).containsExactly(profanity));
+
+    TierOutcome empty = policy.evaluate(policy.defaultProfile(), context(""), List.of()).get(1);
+    assertThat(empty.actions()).isEmpty();
+    assertThat(empty.errors()).isEmpty();
+  }
+
+  @Test
+  void checksOnManyThreadsEachSeeOnlyTheirOwnFindings() throws Exception {
+    Policy policy = PolicyLoader.load(rules, lexicons);
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        int start = i * 10;
+        results.add(
+            threads.submit(
+                () -> {
+                  List<Finding> mine = new ArrayList<>();
+                  for (int k = 0; k < 1 + start % 7; k++) {
+                    mine.add(finding("PROFANITY", Severity.LOW, start + k));
+                  }
+                  TierOutcome general =
+                      policy.evaluate(policy.defaultProfile(), context(""), mine).get(1);
+                  return general.actions().size() == 1
+                      && general.actions().get(0).findings().equals(mine);
+                }));
+      }
+      for (Future<Boolean> result : results) {
+        assertThat(result.get()).isTrue();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test

@@ -43,6 +43,12 @@ public final class PiiDetector implements Detector {
           "reference",
           "part no");
 
+  /** Whether a shape's context words occur anywhere in the text: not looked up yet, yes, no. */
+  private static final byte UNKNOWN = 0;
+
+  private static final byte PRESENT = 1;
+  private static final byte ABSENT = 2;
+
   private static final int CONTEXT_BEFORE = 48;
   private static final int CONTEXT_AFTER = 16;
   private static final Pattern NINO =
@@ -60,6 +66,9 @@ public final class PiiDetector implements Detector {
   private final ThreadLocal<Matcher[]> shapes;
   private final boolean[][] startsWith;
   private final ShapeBounds[] bounds;
+
+  /** Per built-in shape, its automaton; null for a shape only its regex can match. */
+  private final ShapeAutomaton[] automata;
 
   /**
    * By first char and length of a candidate, the shapes that can start with that char and span that
@@ -84,9 +93,12 @@ public final class PiiDetector implements Detector {
     }
     this.sources = this.builtIn.stream().map(r -> NAME + "/" + r.name()).toArray(String[]::new);
     this.bounds = new ShapeBounds[this.builtIn.size()];
+    this.automata = new ShapeAutomaton[this.builtIn.size()];
     for (int i = 0; i < bounds.length; i++) {
       Pattern shape = this.builtIn.get(i).shape();
-      bounds[i] = shape.flags() == 0 ? ShapeBounds.of(shape.pattern()) : ShapeBounds.ANY;
+      ShapeBounds.Node tree = shape.flags() == 0 ? ShapeBounds.parse(shape.pattern()) : null;
+      bounds[i] = tree == null ? ShapeBounds.ANY : tree.bounds();
+      automata[i] = ShapeAutomaton.of(tree);
     }
     this.allShapes = IntStream.range(0, bounds.length).toArray();
     this.shapesByStartAndLength = new int[128 * (Candidates.MAX + 1)][];
@@ -187,13 +199,12 @@ public final class PiiDetector implements Detector {
         continue;
       }
       Recognizer r = builtIn.get(i);
-      boolean contextInReach = anyContextIn(lower, r.context(), contextInText, i);
-      if (r.needsContext() && !contextInReach) {
+      if (r.needsContext() && contextInText[i] == ABSENT) {
         continue;
       }
-      // dense text has a candidate every few words: one matcher per shape, set on the text once
-      Matcher shape = matchers[i].region(run[0], run[1]);
-      if (!shape.matches()) {
+      if (automata[i] != null
+          ? !automata[i].matches(text, run[0], run[1])
+          : !matchers[i].region(run[0], run[1]).matches()) {
         continue;
       }
       if (value == null) {
@@ -202,7 +213,11 @@ public final class PiiDetector implements Detector {
       if (!r.validator().test(value)) {
         continue;
       }
-      boolean near = contextInReach && hasContext(lower, run[0], run[1], r.context());
+      // whether the text holds a context word at all is asked only now, of a shape that matched:
+      // each asking is a search of the whole text per word
+      boolean near =
+          anyContextIn(lower, r.context(), contextInText, i)
+              && hasContext(lower, run[0], run[1], r.context());
       if (r.needsContext() && !near) {
         continue;
       }
@@ -233,16 +248,16 @@ public final class PiiDetector implements Detector {
   }
 
   private static boolean anyContextIn(String lower, List<String> words, byte[] known, int shape) {
-    if (known[shape] == 0) {
-      known[shape] = 2;
+    if (known[shape] == UNKNOWN) {
+      known[shape] = ABSENT;
       for (String word : words) {
         if (lower.contains(word)) {
-          known[shape] = 1;
+          known[shape] = PRESENT;
           break;
         }
       }
     }
-    return known[shape] == 1;
+    return known[shape] == PRESENT;
   }
 
   static boolean hasContext(String lower, int start, int end, List<String> words) {

@@ -14,8 +14,9 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.ConsequenceException;
 
@@ -37,6 +38,8 @@ final class DroolsTier implements TierRules {
   /** Each session lives on the one thread that checks the request, so it needs no locking. */
   private final KieSessionConfiguration oneThread;
 
+  private final KieSessionsPool sessions;
+
   DroolsTier(
       String name,
       KieBase rules,
@@ -50,6 +53,7 @@ final class DroolsTier implements TierRules {
     this.exceptions = List.copyOf(exceptions);
     this.oneThread = KieServices.Factory.get().newKieSessionConfiguration();
     oneThread.setOption(ThreadSafeOption.NO);
+    this.sessions = rules.newKieSessionsPool(1);
   }
 
   @Override
@@ -70,29 +74,41 @@ final class DroolsTier implements TierRules {
   @Override
   public TierOutcome evaluate(CheckContext context, List<Finding> findings) {
     Decide decide = new Decide(name);
-    StatelessKieSession session = rules.newStatelessKieSession(oneThread);
-    session.addEventListener(
-        new DefaultAgendaEventListener() {
-          @Override
-          public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            decide.firing(firingRule(event.getMatch().getRule()));
-          }
-        });
-    if (declaresDecide) {
-      session.setGlobal("decide", decide);
-    }
-    List<Object> facts = new ArrayList<>(findings.size() + 1);
-    facts.add(context);
-    facts.addAll(findings);
+    KieSession session = sessions.newKieSession(oneThread);
     List<RuleError> errors = new ArrayList<>();
     try {
-      session.execute(facts);
+      session.addEventListener(
+          new DefaultAgendaEventListener() {
+            // a rule usually fires many times in a row, once per finding
+            private org.kie.api.definition.rule.Rule last;
+            private Decide.FiringRule lastFiring;
+
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+              org.kie.api.definition.rule.Rule rule = event.getMatch().getRule();
+              if (rule != last) {
+                last = rule;
+                lastFiring = firingRule(rule);
+              }
+              decide.firing(lastFiring);
+            }
+          });
+      if (declaresDecide) {
+        session.setGlobal("decide", decide);
+      }
+      session.insert(context);
+      for (Finding f : findings) {
+        session.insert(f);
+      }
+      session.fireAllRules();
     } catch (ConsequenceException e) {
       org.kie.api.definition.rule.Rule rule = e.getMatch().getRule();
       Decide.FiringRule failed = firingRule(rule);
       errors.add(new RuleError(name, failed == null ? name : failed.id(), describe(e.getCause())));
     } catch (RuntimeException e) {
       errors.add(new RuleError(name, name, describe(e)));
+    } finally {
+      session.dispose();
     }
     return new TierOutcome(name, decide.actions(), decide.exemptions(), errors);
   }

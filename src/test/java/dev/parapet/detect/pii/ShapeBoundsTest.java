@@ -128,8 +128,8 @@ class ShapeBoundsTest {
     return Arbitraries.of(BuiltInRecognizers.ALL.stream().map(r -> r.shape().pattern()).toList());
   }
 
-  @Provide
-  Arbitrary<String> patterns() {
+  /** Patterns of the plain subset and just outside it; shared with {@link ShapeAutomatonTest}. */
+  static Arbitrary<String> plainPatterns() {
     Arbitrary<String> atom =
         Arbitraries.of(
             "A",
@@ -164,6 +164,11 @@ class ShapeBoundsTest {
         .filter(ShapeBoundsTest::compiles);
   }
 
+  @Provide
+  Arbitrary<String> patterns() {
+    return plainPatterns();
+  }
+
   private static boolean compiles(String regex) {
     try {
       Pattern.compile(regex);
@@ -174,7 +179,7 @@ class ShapeBoundsTest {
   }
 
   /** A random string the tree accepts; open repeats stop after a few rounds. */
-  private static String spell(ShapeBounds.Node node, Random random) {
+  static String spell(ShapeBounds.Node node, Random random) {
     StringBuilder out = new StringBuilder();
     spell(node, random, out);
     return out.toString();
@@ -203,7 +208,7 @@ class ShapeBoundsTest {
   }
 
   /** Replaces, inserts or deletes one character. */
-  private static String edit(String s, Random random) {
+  static String edit(String s, Random random) {
     StringBuilder out = new StringBuilder(s);
     char c = EDIT_CHARS.charAt(random.nextInt(EDIT_CHARS.length()));
     int kind = s.isEmpty() ? 1 : random.nextInt(3);

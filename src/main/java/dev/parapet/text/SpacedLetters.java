@@ -23,12 +23,16 @@ final class SpacedLetters {
     int write = 0;
     int i = 0;
     while (i < n) {
-      int runEnd = spacedRunEnd(chars, n, i);
-      if (runEnd < 0) {
-        copy(text, i, write);
-        write++;
+      // the chars up to the next run move down in one piece: after a text's first run, all the
+      // rest of it moves, and char by char that was a quarter of normalizing a dense text
+      int plain = i;
+      int runEnd = -1;
+      while (i < n && (runEnd = spacedRunEnd(chars, n, i)) < 0) {
         i++;
-        continue;
+      }
+      write = move(text, plain, i, write);
+      if (i == n) {
+        break;
       }
       // "a b o m b" may be "a bomb" or "abomb": a soft boundary lets matchers read it either way
       boolean article = isArticle(chars[i]) && chars[i + 1] == ' ' && runEnd - i >= 7;
@@ -58,7 +62,8 @@ final class SpacedLetters {
     int letters = 1;
     int last = i;
     int j = i + 1;
-    String gapText = null;
+    int firstGap = -1;
+    int firstGapLength = 0;
     while (j < n) {
       int gapStart = j;
       while (j < n && isSeparator(chars[j]) && j - gapStart <= MAX_GAP) {
@@ -68,16 +73,29 @@ final class SpacedLetters {
       if (gap == 0 || gap > MAX_GAP || j >= n || !isSingleLetter(chars, n, j)) {
         break;
       }
-      String thisGap = new String(chars, gapStart, gap);
-      if (gapText != null && !gapText.equals(thisGap)) {
+      if (firstGap < 0) {
+        firstGap = gapStart;
+        firstGapLength = gap;
+      } else if (!sameGap(chars, firstGap, firstGapLength, gapStart, gap)) {
         break;
       }
-      gapText = thisGap;
       letters++;
       last = j;
       j++;
     }
     return letters >= MIN_LETTERS ? last + 1 : -1;
+  }
+
+  private static boolean sameGap(char[] chars, int first, int firstLength, int at, int length) {
+    if (length != firstLength) {
+      return false;
+    }
+    for (int k = 0; k < length; k++) {
+      if (chars[first + k] != chars[at + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** English one-letter words that often stand before a spaced-out word. */
@@ -92,6 +110,17 @@ final class SpacedLetters {
       return false;
     }
     return !(i > 0 && Letters.isLetterOrDigit(chars[i - 1]));
+  }
+
+  /** Moves chars {@code [from, end)} to {@code to}; returns where the next char goes. */
+  private static int move(TextBuffer text, int from, int end, int to) {
+    int length = end - from;
+    if (from != to && length > 0) {
+      System.arraycopy(text.chars, from, text.chars, to, length);
+      System.arraycopy(text.start, from, text.start, to, length);
+      System.arraycopy(text.end, from, text.end, to, length);
+    }
+    return to + length;
   }
 
   private static void copy(TextBuffer text, int from, int to) {

@@ -40,15 +40,9 @@ final class TextBuffer {
     }
   }
 
-  /** The result; this buffer must not be used afterwards, as it may hand over its arrays. */
+  /** The result; this buffer must not be used afterwards, as it hands over its arrays. */
   NormalizedText toNormalized(String original, int originalCodePoints) {
-    // the buffer starts at the original's length, which most texts keep: no copy then
-    boolean exact = length == start.length;
     return new NormalizedText(
-        original,
-        originalCodePoints,
-        new String(chars, 0, length),
-        exact ? start : Arrays.copyOf(start, length),
-        exact ? end : Arrays.copyOf(end, length));
+        original, originalCodePoints, new String(chars, 0, length), start, end);
   }
 }

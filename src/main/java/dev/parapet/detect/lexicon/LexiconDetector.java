@@ -7,7 +7,7 @@ import dev.parapet.text.NormalizedText;
 import dev.parapet.text.Span;
 import dev.parapet.text.TokenList;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -45,7 +45,8 @@ final class LexiconDetector implements Detector {
         allowed.add(m);
       }
     }
-    Set<Finding> findings = new LinkedHashSet<>();
+    List<Finding> findings = new ArrayList<>();
+    Set<Finding> seen = null; // only needed if findings ever come out of order
     for (LexiconMatcher.Match m : matches) {
       LexiconMatcher.Lexicon lexicon = matcher.lexicon(m.entry());
       String category = matcher.category(m.entry());
@@ -53,7 +54,7 @@ final class LexiconDetector implements Detector {
         continue;
       }
       Span span = text.toOriginal(m.start(), m.end());
-      findings.add(
+      Finding finding =
           new Finding(
               NAME,
               category,
@@ -61,9 +62,34 @@ final class LexiconDetector implements Detector {
               span.end(),
               matcher.entries().severity(m.entry()),
               1.0,
-              lexicon.source()));
+              lexicon.source());
+      int last = findings.size() - 1;
+      if (seen == null && last >= 0 && finding.start() < findings.get(last).start()) {
+        seen = new HashSet<>(findings);
+      }
+      if (seen != null ? seen.add(finding) : !repeats(findings, finding)) {
+        findings.add(finding);
+      }
     }
-    return new ArrayList<>(findings);
+    return findings;
+  }
+
+  /**
+   * Whether an equal finding is already listed. Matches come in order of start, so an equal one can
+   * only be among the last findings, those starting where this one does: a look at those replaces
+   * hashing every finding of a dense text into a set.
+   */
+  private static boolean repeats(List<Finding> findings, Finding finding) {
+    for (int k = findings.size() - 1; k >= 0; k--) {
+      Finding other = findings.get(k);
+      if (other.start() != finding.start()) {
+        return false;
+      }
+      if (other.equals(finding)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean suppressed(

@@ -57,6 +57,8 @@ final class Detection {
     // a finding is found twice only inside the overlap of two neighbouring chunks: the last
     // chunk's findings there are all that a new one needs comparing with
     Set<Finding> inOverlap = Set.of();
+    // where the last chunk's original ends: a finding starting there or later cannot repeat one
+    int overlapEndCp = 0;
     int from = 0;
     int fromCp = 0;
     int fromChar = 0;
@@ -73,7 +75,7 @@ final class Detection {
       int nextStartCp = to == size ? Integer.MAX_VALUE : whole.originalStart(to - overlap);
       Set<Finding> nextOverlap = new HashSet<>();
       for (Finding f : scan(detectors, part, startCp, context, errors)) {
-        if (!inOverlap.contains(f)) {
+        if (f.start() >= overlapEndCp || !inOverlap.contains(f)) {
           findings.add(f);
         }
         if (f.start() >= nextStartCp) {
@@ -81,6 +83,7 @@ final class Detection {
         }
       }
       inOverlap = nextOverlap;
+      overlapEndCp = startCp + part.originalLength();
       checkedEnd = to == size ? length : Math.max(checkedEnd, whole.originalStart(to));
       if (to == size) {
         break;

@@ -1,0 +1,107 @@
+package dev.parapet.bench;
+
+import dev.parapet.check.CheckRequest;
+import dev.parapet.check.CheckService;
+import dev.parapet.check.DecisionLog;
+import dev.parapet.model.Stage;
+import dev.parapet.policy.Policy;
+import dev.parapet.policy.PolicyLoader;
+import dev.parapet.text.Normalizer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The adversarial text's whole-pipeline cost as a multiple of benign prose, measured in pairs of
+ * short slices that alternate in one JVM. On a shared VM whose speed drifts from minute to minute,
+ * JMH measures the two texts in different minutes (and forks), so its ratio carries the drift;
+ * a pair's two slices are seconds apart, and the median over pairs leaves the drift out.
+ *
+ * <pre>
+ * java -Xmx3g -Dlogging.initial-configurator.min-level=INFO \
+ *   -cp target/test-classes:target/classes:$(cat cp.txt) dev.parapet.bench.DenseTextRatio \
+ *   [size=1000000] [seconds per slice=3] [pairs=12] [warm-up pairs=3]
+ * </pre>
+ */
+public final class DenseTextRatio {
+
+  private DenseTextRatio() {}
+
+  public static void main(String[] args) {
+    int size = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
+    int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 12;
+    int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    Policy policy = PolicyLoader.load(Path.of("rules"), Path.of("lexicons"));
+    ExecutorService longTexts = Executors.newSingleThreadExecutor();
+    CheckService service =
+        new CheckService(
+            () -> policy,
+            new Normalizer(),
+            DecisionLog.discarding(),
+            new byte[32],
+            Clock.systemUTC(),
+            Duration.ofSeconds(60),
+            longTexts);
+    CheckRequest benign = request(Texts.of("benign", size));
+    CheckRequest adversarial = request(Texts.of("adversarial", size));
+    List<Double> ratios = new ArrayList<>();
+    List<Double> benignMs = new ArrayList<>();
+    List<Double> adversarialMs = new ArrayList<>();
+    for (int pair = 0; pair < warmUp + pairs; pair++) {
+      double b = msPerCheck(service, benign, seconds);
+      double a = msPerCheck(service, adversarial, seconds);
+      String kind = pair < warmUp ? "warm-up" : "pair";
+      print("%s %d: benign %.2f ms, adversarial %.2f ms, ratio %.2f", kind, pair, b, a, a / b);
+      if (pair >= warmUp) {
+        ratios.add(a / b);
+        benignMs.add(b);
+        adversarialMs.add(a);
+      }
+    }
+    print(
+        "median over %d pairs of %d chars: benign %.2f ms, adversarial %.2f ms, ratio %.2f"
+            + " (pairs from %.2f to %.2f)",
+        pairs,
+        size,
+        median(benignMs),
+        median(adversarialMs),
+        median(ratios),
+        Collections.min(ratios),
+        Collections.max(ratios));
+    longTexts.shutdownNow();
+  }
+
+  private static CheckRequest request(String text) {
+    return new CheckRequest(text, Stage.INPUT, "default", "", "bench", Map.of(), false);
+  }
+
+  private static double msPerCheck(CheckService service, CheckRequest request, double seconds) {
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    long start = System.nanoTime();
+    int checks = 0;
+    while (System.nanoTime() < end || checks == 0) {
+      service.evaluate(request);
+      checks++;
+    }
+    return (System.nanoTime() - start) / 1e6 / checks;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static void print(String format, Object... values) {
+    System.out.printf(Locale.ROOT, format + "%n", values);
+  }
+}

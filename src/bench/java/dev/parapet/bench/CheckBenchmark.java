@@ -2,13 +2,10 @@ package dev.parapet.bench;
 
 import dev.parapet.check.CheckRequest;
 import dev.parapet.check.CheckService;
-import dev.parapet.check.DecisionLog;
 import dev.parapet.model.Stage;
 import dev.parapet.policy.Policy;
 import dev.parapet.policy.PolicyLoader;
-import dev.parapet.text.Normalizer;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -64,15 +61,7 @@ public class CheckBenchmark {
       }
     }
     Policy policy = PolicyLoader.load(Path.of("rules"), lexicons);
-    service =
-        new CheckService(
-            () -> policy,
-            new Normalizer(),
-            DecisionLog.discarding(),
-            new byte[32],
-            Clock.systemUTC(),
-            Duration.ofSeconds(10),
-            Executors.newSingleThreadExecutor());
+    service = InProcess.service(policy, Duration.ofSeconds(10), Executors.newSingleThreadExecutor());
     request =
         new CheckRequest(
             Texts.of(kind, size), Stage.INPUT, "default", "acme", "bench", Map.of(), false);

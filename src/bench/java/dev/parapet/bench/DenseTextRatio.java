@@ -2,13 +2,10 @@ package dev.parapet.bench;
 
 import dev.parapet.check.CheckRequest;
 import dev.parapet.check.CheckService;
-import dev.parapet.check.DecisionLog;
 import dev.parapet.model.Stage;
 import dev.parapet.policy.Policy;
 import dev.parapet.policy.PolicyLoader;
-import dev.parapet.text.Normalizer;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,15 +38,7 @@ public final class DenseTextRatio {
     int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 3;
     Policy policy = PolicyLoader.load(Path.of("rules"), Path.of("lexicons"));
     ExecutorService longTexts = Executors.newSingleThreadExecutor();
-    CheckService service =
-        new CheckService(
-            () -> policy,
-            new Normalizer(),
-            DecisionLog.discarding(),
-            new byte[32],
-            Clock.systemUTC(),
-            Duration.ofSeconds(60),
-            longTexts);
+    CheckService service = InProcess.service(policy, Duration.ofSeconds(60), longTexts);
     CheckRequest benign = request(Texts.of("benign", size));
     CheckRequest adversarial = request(Texts.of("adversarial", size));
     List<Double> ratios = new ArrayList<>();

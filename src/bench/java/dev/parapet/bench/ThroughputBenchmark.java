@@ -2,7 +2,6 @@ package dev.parapet.bench;
 
 import dev.parapet.check.CheckRequest;
 import dev.parapet.check.CheckService;
-import dev.parapet.check.DecisionLog;
 import dev.parapet.detect.Detector;
 import dev.parapet.detect.DetectorInput;
 import dev.parapet.model.CheckContext;
@@ -11,7 +10,6 @@ import dev.parapet.policy.Policy;
 import dev.parapet.policy.PolicyLoader;
 import dev.parapet.text.Normalizer;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +62,7 @@ public class ThroughputBenchmark {
         new DetectorInput(
             normalizer.normalize(text),
             new CheckContext(Stage.INPUT, "default", "", Map.of(), text.codePointCount(0, text.length())));
-    service =
-        new CheckService(
-            () -> policy, new Normalizer(), DecisionLog.discarding(), new byte[32], Clock.systemUTC(),
-            Duration.ofSeconds(60), Executors.newSingleThreadExecutor());
+    service = InProcess.service(policy, Duration.ofSeconds(60), Executors.newSingleThreadExecutor());
     request = new CheckRequest(text, Stage.INPUT, "default", "", "bench", Map.of(), false);
   }
 

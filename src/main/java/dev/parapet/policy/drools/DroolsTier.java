@@ -38,6 +38,11 @@ final class DroolsTier implements TierRules {
   /** Each session lives on the one thread that checks the request, so it needs no locking. */
   private final KieSessionConfiguration oneThread;
 
+  /**
+   * Sessions for reuse: disposing one resets it and returns it here, which is cheaper than building
+   * a session per check. It holds one per check running at once and goes with the tier when a
+   * reload replaces it.
+   */
   private final KieSessionsPool sessions;
 
   DroolsTier(

@@ -2,11 +2,11 @@ package dev.parapet.bench;
 
 import dev.parapet.check.CheckRequest;
 import dev.parapet.check.CheckService;
+import dev.parapet.check.PolicyTests;
 import dev.parapet.model.Stage;
 import dev.parapet.policy.Policy;
 import dev.parapet.policy.PolicyLoader;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +61,7 @@ public class CheckBenchmark {
       }
     }
     Policy policy = PolicyLoader.load(Path.of("rules"), lexicons);
-    service = InProcess.service(policy, Duration.ofSeconds(10), Executors.newSingleThreadExecutor());
+    service = PolicyTests.offline(policy, Executors.newSingleThreadExecutor());
     request =
         new CheckRequest(
             Texts.of(kind, size), Stage.INPUT, "default", "acme", "bench", Map.of(), false);

@@ -2,11 +2,11 @@ package dev.parapet.bench;
 
 import dev.parapet.check.CheckRequest;
 import dev.parapet.check.CheckService;
+import dev.parapet.check.PolicyTests;
 import dev.parapet.model.Stage;
 import dev.parapet.policy.Policy;
 import dev.parapet.policy.PolicyLoader;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class DenseTextRatio {
     int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 3;
     Policy policy = PolicyLoader.load(Path.of("rules"), Path.of("lexicons"));
     ExecutorService longTexts = Executors.newSingleThreadExecutor();
-    CheckService service = InProcess.service(policy, Duration.ofSeconds(60), longTexts);
+    CheckService service = PolicyTests.offline(policy, longTexts);
     CheckRequest benign = request(Texts.of("benign", size));
     CheckRequest adversarial = request(Texts.of("adversarial", size));
     List<Double> ratios = new ArrayList<>();

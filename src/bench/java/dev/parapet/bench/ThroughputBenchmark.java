@@ -2,6 +2,7 @@ package dev.parapet.bench;
 
 import dev.parapet.check.CheckRequest;
 import dev.parapet.check.CheckService;
+import dev.parapet.check.PolicyTests;
 import dev.parapet.detect.Detector;
 import dev.parapet.detect.DetectorInput;
 import dev.parapet.model.CheckContext;
@@ -10,7 +11,6 @@ import dev.parapet.policy.Policy;
 import dev.parapet.policy.PolicyLoader;
 import dev.parapet.text.Normalizer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -62,7 +62,7 @@ public class ThroughputBenchmark {
         new DetectorInput(
             normalizer.normalize(text),
             new CheckContext(Stage.INPUT, "default", "", Map.of(), text.codePointCount(0, text.length())));
-    service = InProcess.service(policy, Duration.ofSeconds(60), Executors.newSingleThreadExecutor());
+    service = PolicyTests.offline(policy, Executors.newSingleThreadExecutor());
     request = new CheckRequest(text, Stage.INPUT, "default", "", "bench", Map.of(), false);
   }
 

@@ -84,9 +84,6 @@ public final class PiiDetector implements Detector {
   private PiiDetector(List<Recognizer> builtIn, List<OfficerRecognizer> officers) {
     this.builtIn = List.copyOf(builtIn);
     this.officers = List.copyOf(officers);
-    this.shapes =
-        ThreadLocal.withInitial(
-            () -> this.builtIn.stream().map(r -> r.shape().matcher("")).toArray(Matcher[]::new));
     this.startsWith = new boolean[this.builtIn.size()][];
     for (int i = 0; i < startsWith.length; i++) {
       startsWith[i] = NextChars.after(this.builtIn.get(i).shape(), "");
@@ -100,6 +97,18 @@ public final class PiiDetector implements Detector {
       bounds[i] = tree == null ? ShapeBounds.ANY : tree.bounds();
       automata[i] = ShapeAutomaton.of(tree);
     }
+    // only shapes without an automaton need a matcher, and get one set on each text
+    this.shapes =
+        ThreadLocal.withInitial(
+            () -> {
+              Matcher[] matchers = new Matcher[this.builtIn.size()];
+              for (int i = 0; i < matchers.length; i++) {
+                if (automata[i] == null) {
+                  matchers[i] = this.builtIn.get(i).shape().matcher("");
+                }
+              }
+              return matchers;
+            });
     this.allShapes = IntStream.range(0, bounds.length).toArray();
     this.shapesByStartAndLength = new int[128 * (Candidates.MAX + 1)][];
     Map<List<Integer>, int[]> shared = new HashMap<>();
@@ -153,7 +162,9 @@ public final class PiiDetector implements Detector {
     ninos(text, lower, offsets, out, taken);
     Matcher[] matchers = shapes.get();
     for (Matcher m : matchers) {
-      m.reset(text);
+      if (m != null) {
+        m.reset(text);
+      }
     }
     byte[] contextInText = new byte[matchers.length + 1]; // the last: the negative context
     try {
@@ -164,7 +175,9 @@ public final class PiiDetector implements Detector {
       }
     } finally {
       for (Matcher m : matchers) {
-        m.reset(""); // a pooled matcher must not keep a large text alive
+        if (m != null) {
+          m.reset(""); // a pooled matcher must not keep a large text alive
+        }
       }
     }
     cvv(text, lower, offsets, out, taken);

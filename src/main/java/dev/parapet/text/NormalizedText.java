@@ -1,5 +1,6 @@
 package dev.parapet.text;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,7 @@ public final class NormalizedText {
   private volatile TokenList tokens;
   private volatile String originalLowered;
   private volatile String originalLatin1;
+  private volatile String originalLatin1Lowered;
 
   /**
    * @param sourceStart for each char of {@code text}, the first original code point it came from
@@ -101,6 +103,32 @@ public final class NormalizedText {
       originalLatin1 = result; // a benign race, as for tokens
     }
     return result;
+  }
+
+  /**
+   * {@link #originalLatin1()} with ASCII letters lowered: where case-insensitive searches for words
+   * of Latin-1 chars run at a byte per char, twice as fast as in a text that holds one CJK char or
+   * emoji. Computed once and shared by every detector.
+   */
+  public String originalLatin1AsciiLower() {
+    String result = originalLatin1Lowered;
+    if (result == null) {
+      String latin1 = originalLatin1();
+      result = latin1 == original ? originalAsciiLower() : asciiLowerLatin1(latin1);
+      originalLatin1Lowered = result; // a benign race, as for tokens
+    }
+    return result;
+  }
+
+  /** {@link #asciiLower} of a string of Latin-1 chars, a byte at a time. */
+  private static String asciiLowerLatin1(String latin1) {
+    byte[] chars = latin1.getBytes(StandardCharsets.ISO_8859_1);
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] >= 'A' && chars[i] <= 'Z') {
+        chars[i] += 32;
+      }
+    }
+    return new String(chars, StandardCharsets.ISO_8859_1);
   }
 
   /** {@code s} with chars above U+00FF replaced; the same string when it has none. */

@@ -116,6 +116,20 @@ class NormalizerTest {
   }
 
   @Test
+  void theLoweredLatin1ViewLowersOnlyAsciiLettersAndKeepsEveryIndex() {
+    String original = "CALL Café 密钥 NAÏVE 😀 Año!";
+    NormalizedText text = normalizer.normalize(original);
+    String view = text.originalLatin1AsciiLower();
+
+    assertThat(view).isEqualTo(NormalizedText.asciiLower(text.originalLatin1()));
+    assertThat(view).startsWith("call café ").contains(" naÏve ").endsWith(" año!");
+    assertThat(view.indexOf("año")).isEqualTo(original.indexOf("Año"));
+    assertThat(text.originalLatin1AsciiLower()).isSameAs(view);
+    NormalizedText latin = normalizer.normalize("Plain LATIN-1, café");
+    assertThat(latin.originalLatin1AsciiLower()).isSameAs(latin.originalAsciiLower());
+  }
+
+  @Test
   void theLatin1ViewKeepsEveryIndexAndReplacesOnlyWiderChars() {
     String original = "Café 密钥 naïve sk-x 😀 año!";
     String view = normalizer.normalize(original).originalLatin1();

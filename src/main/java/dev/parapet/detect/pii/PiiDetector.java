@@ -8,6 +8,7 @@ import dev.parapet.detect.SpanSet;
 import dev.parapet.model.Finding;
 import dev.parapet.model.InvalidPolicyException;
 import dev.parapet.model.Severity;
+import dev.parapet.text.NormalizedText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -152,7 +153,8 @@ public final class PiiDetector implements Detector {
   public List<Finding> detect(DetectorInput input) {
     String text = input.original();
     CodePointOffsets offsets = CodePointOffsets.of(input);
-    String lower = input.text().originalAsciiLower();
+    NormalizedText normalized = input.text();
+    String lower = normalized.originalAsciiLower();
     List<Finding> out = new ArrayList<>();
     SpanSet taken = new SpanSet();
     emails(text, offsets, out, taken);
@@ -170,7 +172,7 @@ public final class PiiDetector implements Detector {
     try {
       for (int[] run : Candidates.of(text)) {
         if (!overlaps(taken, run[0], run[1])) {
-          candidate(matchers, contextInText, text, lower, run, offsets, out, taken);
+          candidate(matchers, contextInText, text, normalized, run, offsets, out, taken);
         }
       }
     } finally {
@@ -180,7 +182,7 @@ public final class PiiDetector implements Detector {
         }
       }
     }
-    cvv(text, lower, offsets, out, taken);
+    cvv(text, normalized, offsets, out, taken);
     for (OfficerRecognizer officer : officers) {
       officer.find(text, lower, offsets, out, taken);
     }
@@ -196,11 +198,12 @@ public final class PiiDetector implements Detector {
       Matcher[] matchers,
       byte[] contextInText,
       String text,
-      String lower,
+      NormalizedText normalized,
       int[] run,
       CodePointOffsets offsets,
       List<Finding> out,
       SpanSet taken) {
+    String lower = normalized.originalAsciiLower();
     String value = null;
     Recognizer best = null;
     int bestIndex = -1;
@@ -229,14 +232,14 @@ public final class PiiDetector implements Detector {
       // whether the text holds a context word at all is asked only now, of a shape that matched:
       // each asking is a search of the whole text per word
       boolean near =
-          anyContextIn(lower, r.context(), contextInText, i)
+          anyContextIn(normalized, r.context(), contextInText, i)
               && hasContext(lower, run[0], run[1], r.context());
       if (r.needsContext() && !near) {
         continue;
       }
       double score = Math.min(1.0, r.score() + (near ? CONTEXT_BOOST : 0));
       if (!near
-          && anyContextIn(lower, NEGATIVE_CONTEXT, contextInText, matchers.length)
+          && anyContextIn(normalized, NEGATIVE_CONTEXT, contextInText, matchers.length)
           && hasContext(lower, run[0], run[1], NEGATIVE_CONTEXT)) {
         score -= CONTEXT_PENALTY; // "order 4111…": a number in a business document
       }
@@ -260,17 +263,35 @@ public final class PiiDetector implements Detector {
     }
   }
 
-  private static boolean anyContextIn(String lower, List<String> words, byte[] known, int shape) {
+  private static boolean anyContextIn(
+      NormalizedText text, List<String> words, byte[] known, int shape) {
     if (known[shape] == UNKNOWN) {
-      known[shape] = ABSENT;
-      for (String word : words) {
-        if (lower.contains(word)) {
-          known[shape] = PRESENT;
-          break;
-        }
-      }
+      known[shape] = containsAny(text, words) ? PRESENT : ABSENT;
     }
     return known[shape] == PRESENT;
+  }
+
+  /**
+   * Whether any of the lowercase {@code words} occurs in the text, in any case of ASCII letters.
+   */
+  private static boolean containsAny(NormalizedText text, List<String> words) {
+    for (String word : words) {
+      if (isLatin1(word)
+          ? text.originalLatin1AsciiLower().contains(word)
+          : text.originalAsciiLower().contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLatin1(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (word.charAt(i) > 0xFF) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean hasContext(String lower, int start, int end, List<String> words) {
@@ -457,9 +478,13 @@ public final class PiiDetector implements Detector {
 
   /** A card's security code counts only next to a card and behind a label. */
   private static void cvv(
-      String text, String lower, CodePointOffsets offsets, List<Finding> out, SpanSet taken) {
+      String text,
+      NormalizedText normalized,
+      CodePointOffsets offsets,
+      List<Finding> out,
+      SpanSet taken) {
     if (out.stream().noneMatch(f -> f.type().equals("CREDIT_CARD"))
-        || CVV_WORDS.stream().noneMatch(lower::contains)) {
+        || !containsAny(normalized, CVV_WORDS)) {
       return; // the case-insensitive regex over the whole text is the expensive part
     }
     Matcher m = CVV.matcher(text);

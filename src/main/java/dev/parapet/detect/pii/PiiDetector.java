@@ -3,7 +3,6 @@ package dev.parapet.detect.pii;
 import dev.parapet.detect.CodePointOffsets;
 import dev.parapet.detect.Detector;
 import dev.parapet.detect.DetectorInput;
-import dev.parapet.detect.NextChars;
 import dev.parapet.detect.SpanSet;
 import dev.parapet.model.Finding;
 import dev.parapet.model.InvalidPolicyException;
@@ -11,12 +10,9 @@ import dev.parapet.model.Severity;
 import dev.parapet.text.NormalizedText;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
  * Finds personal data: validated identifiers (cards, IBANs, national ids with their check digits),
@@ -62,76 +58,15 @@ public final class PiiDetector implements Detector {
 
   private static final List<String> CVV_WORDS = List.of("cvv", "cvc", "csc", "security code");
 
-  private final List<Recognizer> builtIn;
+  private final BuiltInShapes shapes = BuiltInShapes.get();
   private final List<OfficerRecognizer> officers;
-  private final ThreadLocal<Matcher[]> shapes;
-  private final boolean[][] startsWith;
-  private final ShapeBounds[] bounds;
 
-  /** Per built-in shape, its automaton; null for a shape only its regex can match. */
-  private final ShapeAutomaton[] automata;
-
-  /**
-   * By first char and length of a candidate, the shapes that can start with that char and span that
-   * length, in order: a candidate is held against a handful of shapes, not against all of them.
-   */
-  private final int[][] shapesByStartAndLength;
-
-  private final int[] allShapes;
-
-  /** {@code pii/} and each built-in recognizer's name, made once: every finding carries one. */
-  private final String[] sources;
-
-  private PiiDetector(List<Recognizer> builtIn, List<OfficerRecognizer> officers) {
-    this.builtIn = List.copyOf(builtIn);
+  private PiiDetector(List<OfficerRecognizer> officers) {
     this.officers = List.copyOf(officers);
-    this.startsWith = new boolean[this.builtIn.size()][];
-    for (int i = 0; i < startsWith.length; i++) {
-      startsWith[i] = NextChars.after(this.builtIn.get(i).shape(), "");
-    }
-    this.sources = this.builtIn.stream().map(r -> NAME + "/" + r.name()).toArray(String[]::new);
-    this.bounds = new ShapeBounds[this.builtIn.size()];
-    this.automata = new ShapeAutomaton[this.builtIn.size()];
-    for (int i = 0; i < bounds.length; i++) {
-      Pattern shape = this.builtIn.get(i).shape();
-      ShapeBounds.Node tree = shape.flags() == 0 ? ShapeBounds.parse(shape.pattern()) : null;
-      bounds[i] = tree == null ? ShapeBounds.ANY : tree.bounds();
-      automata[i] = ShapeAutomaton.of(tree);
-    }
-    // only shapes without an automaton need a matcher, and get one set on each text
-    this.shapes =
-        ThreadLocal.withInitial(
-            () -> {
-              Matcher[] matchers = new Matcher[this.builtIn.size()];
-              for (int i = 0; i < matchers.length; i++) {
-                if (automata[i] == null) {
-                  matchers[i] = this.builtIn.get(i).shape().matcher("");
-                }
-              }
-              return matchers;
-            });
-    this.allShapes = IntStream.range(0, bounds.length).toArray();
-    this.shapesByStartAndLength = new int[128 * (Candidates.MAX + 1)][];
-    Map<List<Integer>, int[]> shared = new HashMap<>();
-    for (char first = 0; first < 128; first++) {
-      for (int length = 0; length <= Candidates.MAX; length++) {
-        List<Integer> shapes = new ArrayList<>();
-        for (int i = 0; i < bounds.length; i++) {
-          if (startsWith[i][first] && bounds[i].admits(length, 0)) {
-            shapes.add(i);
-          }
-        }
-        shapesByStartAndLength[first * (Candidates.MAX + 1) + length] =
-            shared.computeIfAbsent(shapes, k -> k.stream().mapToInt(Integer::intValue).toArray());
-      }
-    }
   }
 
-  /** The shapes worth trying on a candidate, before looking at the kinds of chars it holds. */
-  private int[] shapesFor(char first, int length) {
-    return first < 128 && length <= Candidates.MAX
-        ? shapesByStartAndLength[first * (Candidates.MAX + 1) + length]
-        : allShapes;
+  BuiltInShapes builtInShapes() {
+    return shapes;
   }
 
   /**
@@ -140,8 +75,7 @@ public final class PiiDetector implements Detector {
    * @throws InvalidPolicyException naming the file and line of a bad recognizer
    */
   public static PiiDetector load(Path rulesDir) {
-    return new PiiDetector(
-        BuiltInRecognizers.ALL, OfficerRecognizer.load(rulesDir.resolve("recognizers")));
+    return new PiiDetector(OfficerRecognizer.load(rulesDir.resolve("recognizers")));
   }
 
   @Override
@@ -162,7 +96,7 @@ public final class PiiDetector implements Detector {
     ipv6(text, offsets, out, taken);
     ibans(text, offsets, out, taken);
     ninos(text, lower, offsets, out, taken);
-    Matcher[] matchers = shapes.get();
+    Matcher[] matchers = shapes.matchers();
     for (Matcher m : matchers) {
       if (m != null) {
         m.reset(text);
@@ -210,16 +144,16 @@ public final class PiiDetector implements Detector {
     double bestScore = 0;
     char first = text.charAt(run[0]);
     int length = run[1] - run[0];
-    for (int i : shapesFor(first, length)) {
-      if (!bounds[i].admits(length, run[2])) {
+    for (int i : shapes.worthTrying(first, length)) {
+      if (!shapes.bounds[i].admits(length, run[2])) {
         continue;
       }
-      Recognizer r = builtIn.get(i);
+      Recognizer r = shapes.recognizers.get(i);
       if (r.needsContext() && contextInText[i] == ABSENT) {
         continue;
       }
-      if (automata[i] != null
-          ? !automata[i].matches(text, run[0], run[1])
+      if (shapes.automata[i] != null
+          ? !shapes.automata[i].matches(text, run[0], run[1])
           : !matchers[i].region(run[0], run[1]).matches()) {
         continue;
       }
@@ -259,7 +193,7 @@ public final class PiiDetector implements Detector {
           best.type(),
           best.severity(),
           bestScore,
-          sources[bestIndex]);
+          shapes.sources[bestIndex]);
     }
   }
 

@@ -131,6 +131,7 @@ class AuditJournalTest {
     assertThat(new AuditStore(ds).count()).isEqualTo(10);
 
     // the process dies here; a new one starts on the same journal with the store back
+    crashed.halt();
     try (AuditLog restarted = log(ds, 1024)) {
       assertThat(new AuditStore(ds).count()).isEqualTo(40);
       AuditRecord next = restarted.append(record(40));
@@ -156,6 +157,7 @@ class AuditJournalTest {
       out.write(
           ByteBuffer.wrap("{\"v\":1,\"auditId\":\"torn".getBytes(StandardCharsets.UTF_8)), end);
     }
+    crashed.halt();
     try (AuditLog restarted = log(ds, 1024)) {
       assertThat(new AuditStore(ds).count()).isEqualTo(5);
       assertThat(restarted.append(record(5)).seq()).isEqualTo(6);

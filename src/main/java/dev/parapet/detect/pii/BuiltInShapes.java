@@ -11,9 +11,9 @@ import java.util.stream.IntStream;
 
 /**
  * What the built-in shapes compile to: their filters, their automata and the table of shapes by
- * first char and length. The shapes are constants, so this is made once per JVM; every policy load
- * and reload would otherwise determinize them again (a fifth of a cold PII load, 30–60 ms of a warm
- * one). Never changed after it is made.
+ * first char and length. The shapes are constants, so this is made once per JVM; every later policy
+ * load and reload would otherwise determinize them again (40–80 ms of a JVM's second load). Never
+ * changed after it is made.
  */
 final class BuiltInShapes {
 

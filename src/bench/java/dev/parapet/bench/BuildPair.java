@@ -1,0 +1,175 @@
+package dev.parapet.bench;
+
+import dev.parapet.check.CheckRequest;
+import dev.parapet.check.CheckService;
+import dev.parapet.check.PolicyTests;
+import dev.parapet.model.Stage;
+import dev.parapet.policy.PolicyLoader;
+import java.io.File;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The same work on two builds in one JVM, in alternating slices: the second build's time per run
+ * as a multiple of the first's, median over pairs. Each build's classes get a class loader of their
+ * own, beside the same libraries; a pair's two slices are seconds apart, so the drift of a shared
+ * VM, which moves JMH's separate forks by a third, mostly cancels out.
+ *
+ * <pre>
+ * git worktree add /tmp/before &lt;commit&gt; &amp;&amp; (cd /tmp/before &amp;&amp; mvn -B -q compile)
+ * mvn -B -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
+ * java -Xmx3g -Dlogging.initial-configurator.min-level=INFO \
+ *   -cp target/test-classes:$(cat cp.txt) dev.parapet.bench.BuildPair \
+ *   /tmp/before/target/classes target/classes reload [seconds per slice=3] [pairs=10]
+ * </pre>
+ *
+ * <p>Work: {@code reload} (the starter policy loaded from {@code rules} and {@code lexicons}) or
+ * {@code pipeline:KIND:SIZE} (one check of a benchmark text through the whole pipeline, such as
+ * {@code pipeline:adversarial:1000000}). Both builds run this build's benchmark code, so the work
+ * must only call what both builds have.
+ */
+public final class BuildPair {
+
+  private BuildPair() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 3) {
+      throw new IllegalArgumentException(
+          "usage: BuildPair <classes of build A> <classes of build B> <work> [seconds] [pairs]");
+    }
+    double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 3;
+    int pairs = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+    int warmUp = 2;
+    Build a = new Build(Path.of(args[0]), args[2]);
+    Build b = new Build(Path.of(args[1]), args[2]);
+    List<Double> ratios = new ArrayList<>();
+    List<Double> aMs = new ArrayList<>();
+    List<Double> bMs = new ArrayList<>();
+    for (int pair = 0; pair < warmUp + pairs; pair++) {
+      // which build goes first alternates, so neither always runs right after a collection
+      double first = (pair % 2 == 0 ? a : b).msPerRun(seconds);
+      double second = (pair % 2 == 0 ? b : a).msPerRun(seconds);
+      double ma = pair % 2 == 0 ? first : second;
+      double mb = pair % 2 == 0 ? second : first;
+      String kind = pair < warmUp ? "warm-up" : "pair";
+      print("%s %d: A %.3f ms, B %.3f ms, B/A %.3f", kind, pair, ma, mb, mb / ma);
+      if (pair >= warmUp) {
+        ratios.add(mb / ma);
+        aMs.add(ma);
+        bMs.add(mb);
+      }
+    }
+    print(
+        "median over %d pairs: A %.3f ms, B %.3f ms, B/A %.3f (pairs from %.3f to %.3f)",
+        pairs,
+        median(aMs),
+        median(bMs),
+        median(ratios),
+        Collections.min(ratios),
+        Collections.max(ratios));
+    a.close();
+    b.close();
+  }
+
+  /** One build's classes, its own loader, and the work made with them. */
+  private static final class Build {
+    private final URLClassLoader loader;
+    private final Object work;
+    private final Method run;
+
+    Build(Path classes, String spec) throws Exception {
+      List<URL> urls = new ArrayList<>();
+      // this build's benchmark code first, then the build under test, then the libraries
+      urls.add(BuildPair.class.getProtectionDomain().getCodeSource().getLocation());
+      urls.add(classes.toUri().toURL());
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        if (entry.endsWith(".jar")) {
+          urls.add(Path.of(entry).toUri().toURL());
+        }
+      }
+      this.loader =
+          new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+      Thread.currentThread().setContextClassLoader(loader); // Drools finds its services there
+      // by name: this class's own loader does not see the build's classes Work calls
+      Class<?> type = Class.forName(BuildPair.class.getName() + "$Work", true, loader);
+      this.work = type.getConstructor(String.class).newInstance(spec);
+      this.run = type.getMethod("run");
+    }
+
+    double msPerRun(double seconds) throws Exception {
+      Thread.currentThread().setContextClassLoader(loader);
+      long end = System.nanoTime() + (long) (seconds * 1e9);
+      long start = System.nanoTime();
+      int runs = 0;
+      while (System.nanoTime() < end || runs == 0) {
+        run.invoke(work);
+        runs++;
+      }
+      return (System.nanoTime() - start) / 1e6 / runs;
+    }
+
+    void close() throws Exception {
+      work.getClass().getMethod("close").invoke(work);
+      loader.close();
+    }
+  }
+
+  /** The timed work; loaded once per build, so it calls that build's classes. */
+  public static final class Work {
+    private final Runnable run;
+    private ExecutorService longTexts;
+
+    public Work(String spec) {
+      String[] parts = spec.split(":");
+      switch (parts[0]) {
+        case "reload" -> run = () -> PolicyLoader.load(Path.of("rules"), Path.of("lexicons"));
+        case "pipeline" -> {
+          longTexts = Executors.newSingleThreadExecutor();
+          CheckService service =
+              PolicyTests.offline(
+                  PolicyLoader.load(Path.of("rules"), Path.of("lexicons")), longTexts);
+          CheckRequest request =
+              new CheckRequest(
+                  Texts.of(parts[1], Integer.parseInt(parts[2])),
+                  Stage.INPUT,
+                  "default",
+                  "",
+                  "bench",
+                  Map.of(),
+                  false);
+          run = () -> service.evaluate(request);
+        }
+        default -> throw new IllegalArgumentException("no such work: " + spec);
+      }
+    }
+
+    public void run() {
+      run.run();
+    }
+
+    public void close() {
+      if (longTexts != null) {
+        longTexts.shutdownNow();
+      }
+    }
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static void print(String format, Object... values) {
+    System.out.println(String.format(Locale.ROOT, format, values));
+  }
+}

@@ -11,9 +11,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,34 +46,19 @@ public final class BuildPair {
     }
     double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 3;
     int pairs = args.length > 4 ? Integer.parseInt(args[4]) : 10;
-    int warmUp = 2;
     Build a = new Build(Path.of(args[0]), args[2]);
     Build b = new Build(Path.of(args[1]), args[2]);
-    List<Double> ratios = new ArrayList<>();
-    List<Double> aMs = new ArrayList<>();
-    List<Double> bMs = new ArrayList<>();
-    for (int pair = 0; pair < warmUp + pairs; pair++) {
-      // which build goes first alternates, so neither always runs right after a collection
-      double first = (pair % 2 == 0 ? a : b).msPerRun(seconds);
-      double second = (pair % 2 == 0 ? b : a).msPerRun(seconds);
-      double ma = pair % 2 == 0 ? first : second;
-      double mb = pair % 2 == 0 ? second : first;
-      String kind = pair < warmUp ? "warm-up" : "pair";
-      print("%s %d: A %.3f ms, B %.3f ms, B/A %.3f", kind, pair, ma, mb, mb / ma);
-      if (pair >= warmUp) {
-        ratios.add(mb / ma);
-        aMs.add(ma);
-        bMs.add(mb);
-      }
-    }
-    print(
+    PairedSlices.Result result =
+        PairedSlices.run(
+            "A", () -> a.msPerRun(seconds), "B", () -> b.msPerRun(seconds), 2, pairs, true);
+    PairedSlices.print(
         "median over %d pairs: A %.3f ms, B %.3f ms, B/A %.3f (pairs from %.3f to %.3f)",
         pairs,
-        median(aMs),
-        median(bMs),
-        median(ratios),
-        Collections.min(ratios),
-        Collections.max(ratios));
+        result.firstMs(),
+        result.secondMs(),
+        result.ratio(),
+        result.lowest(),
+        result.highest());
     a.close();
     b.close();
   }
@@ -105,16 +88,17 @@ public final class BuildPair {
       this.run = type.getMethod("run");
     }
 
-    double msPerRun(double seconds) throws Exception {
+    double msPerRun(double seconds) {
       Thread.currentThread().setContextClassLoader(loader);
-      long end = System.nanoTime() + (long) (seconds * 1e9);
-      long start = System.nanoTime();
-      int runs = 0;
-      while (System.nanoTime() < end || runs == 0) {
-        run.invoke(work);
-        runs++;
-      }
-      return (System.nanoTime() - start) / 1e6 / runs;
+      return PairedSlices.msPerRun(
+          () -> {
+            try {
+              run.invoke(work);
+            } catch (ReflectiveOperationException e) {
+              throw new IllegalStateException(e);
+            }
+          },
+          seconds);
     }
 
     void close() throws Exception {
@@ -161,15 +145,5 @@ public final class BuildPair {
         longTexts.shutdownNow();
       }
     }
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
-  }
-
-  private static void print(String format, Object... values) {
-    System.out.println(String.format(Locale.ROOT, format, values));
   }
 }

@@ -7,10 +7,6 @@ import dev.parapet.model.Stage;
 import dev.parapet.policy.Policy;
 import dev.parapet.policy.PolicyLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,56 +37,29 @@ public final class DenseTextRatio {
     CheckService service = PolicyTests.offline(policy, longTexts);
     CheckRequest benign = request(Texts.of("benign", size));
     CheckRequest adversarial = request(Texts.of("adversarial", size));
-    List<Double> ratios = new ArrayList<>();
-    List<Double> benignMs = new ArrayList<>();
-    List<Double> adversarialMs = new ArrayList<>();
-    for (int pair = 0; pair < warmUp + pairs; pair++) {
-      double b = msPerCheck(service, benign, seconds);
-      double a = msPerCheck(service, adversarial, seconds);
-      String kind = pair < warmUp ? "warm-up" : "pair";
-      print("%s %d: benign %.2f ms, adversarial %.2f ms, ratio %.2f", kind, pair, b, a, a / b);
-      if (pair >= warmUp) {
-        ratios.add(a / b);
-        benignMs.add(b);
-        adversarialMs.add(a);
-      }
-    }
-    print(
+    PairedSlices.Result result =
+        PairedSlices.run(
+            "benign",
+            () -> PairedSlices.msPerRun(() -> service.evaluate(benign), seconds),
+            "adversarial",
+            () -> PairedSlices.msPerRun(() -> service.evaluate(adversarial), seconds),
+            warmUp,
+            pairs,
+            false);
+    PairedSlices.print(
         "median over %d pairs of %d chars: benign %.2f ms, adversarial %.2f ms, ratio %.2f"
             + " (pairs from %.2f to %.2f)",
         pairs,
         size,
-        median(benignMs),
-        median(adversarialMs),
-        median(ratios),
-        Collections.min(ratios),
-        Collections.max(ratios));
+        result.firstMs(),
+        result.secondMs(),
+        result.ratio(),
+        result.lowest(),
+        result.highest());
     longTexts.shutdownNow();
   }
 
   private static CheckRequest request(String text) {
     return new CheckRequest(text, Stage.INPUT, "default", "", "bench", Map.of(), false);
-  }
-
-  private static double msPerCheck(CheckService service, CheckRequest request, double seconds) {
-    long end = System.nanoTime() + (long) (seconds * 1e9);
-    long start = System.nanoTime();
-    int checks = 0;
-    while (System.nanoTime() < end || checks == 0) {
-      service.evaluate(request);
-      checks++;
-    }
-    return (System.nanoTime() - start) / 1e6 / checks;
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-  }
-
-  private static void print(String format, Object... values) {
-    System.out.printf(Locale.ROOT, format + "%n", values);
   }
 }

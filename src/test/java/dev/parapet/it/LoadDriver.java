@@ -13,7 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,16 +89,29 @@ final class LoadDriver {
 
   /** Runs {@code workers} closed loops until {@code stop} is set or the duration passes. */
   Result run(int workers, Duration duration, AtomicBoolean stop) throws InterruptedException {
+    long deadline = System.nanoTime() + duration.toNanos();
+    return drive(
+        workers, () -> !stop.get() && System.nanoTime() < deadline, stop, duration.plusSeconds(60));
+  }
+
+  /** Runs {@code workers} closed loops until {@code requests} checks have been sent in all. */
+  Result run(int workers, long requests) throws InterruptedException {
+    AtomicLong left = new AtomicLong(requests);
+    return drive(
+        workers, () -> left.getAndDecrement() > 0, new AtomicBoolean(), Duration.ofHours(1));
+  }
+
+  private Result drive(int workers, BooleanSupplier more, AtomicBoolean stop, Duration patience)
+      throws InterruptedException {
     Result result = new Result();
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     long started = System.nanoTime();
-    long deadline = started + duration.toNanos();
     for (int w = 0; w < workers; w++) {
       int worker = w;
       pool.submit(
           () -> {
             int i = worker;
-            while (!stop.get() && System.nanoTime() < deadline) {
+            while (more.getAsBoolean()) {
               String text = TEXTS[i++ % TEXTS.length];
               HttpRequest request =
                   HttpRequest.newBuilder(service.uri("/v1/check"))
@@ -130,7 +145,7 @@ final class LoadDriver {
           });
     }
     pool.shutdown();
-    pool.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
+    pool.awaitTermination(patience.toSeconds(), TimeUnit.SECONDS);
     result.seconds = (System.nanoTime() - started) / 1e9;
     return result;
   }

@@ -15,19 +15,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Open-loop load: requests leave at a fixed rate whether or not earlier ones have answered, so
- * latency includes queueing (no coordinated omission). A measurement, run with {@code
- * -Dparapet.bench=true -Dparapet.rate=900}.
+ * latency includes queueing (no coordinated omission). Against the packaged service:
+ *
+ * <pre>
+ * mvn -Pbench test-compile exec:exec -Dbench.main=dev.parapet.it.FixedRate \
+ *     -Dbench.jvm=-Dparapet.rate=900
+ * </pre>
  */
-@EnabledIfSystemProperty(named = "parapet.bench", matches = "true")
-class FixedRateIT {
+public final class FixedRate {
 
-  @Test
-  void latencyAtAFixedRate() throws Exception {
+  private FixedRate() {}
+
+  public static void main(String[] args) throws Exception {
     int rate = Integer.getInteger("parapet.rate", 900);
     int seconds = Integer.getInteger("parapet.seconds", 20);
     Path data = Files.createTempDirectory(Path.of("target"), "rate-it");

@@ -6,15 +6,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Checks per second over HTTP with the audit trail synchronous or off, on the embedded store and on
- * PostgreSQL. A measurement, not a test: run with {@code -Dparapet.bench=true}.
+ * PostgreSQL, against the packaged service (build it first with {@code mvn -B -DskipTests package}):
+ *
+ * <pre>
+ * mvn -Pbench test-compile exec:exec -Dbench.main=dev.parapet.it.AuditThroughput
+ * </pre>
  */
-@EnabledIfSystemProperty(named = "parapet.bench", matches = "true")
-class AuditThroughputIT {
+public final class AuditThroughput {
+
+  private AuditThroughput() {}
 
   private static void measure(String label, Map<String, String> env) throws Exception {
     Path data = Files.createTempDirectory(Path.of("target"), "bench-it");
@@ -26,8 +29,7 @@ class AuditThroughputIT {
     }
   }
 
-  @Test
-  void throughputByStoreAndMode() throws Exception {
+  public static void main(String[] args) throws Exception {
     measure("embedded, audit sync", Map.of("PARAPET_AUDIT_MODE", "sync"));
     measure("embedded, audit off", Map.of("PARAPET_AUDIT_MODE", "off"));
     try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {

@@ -6,6 +6,7 @@ import dev.parapet.model.Finding;
 import dev.parapet.text.NormalizedText;
 import dev.parapet.text.Span;
 import dev.parapet.text.TokenList;
+import dev.parapet.text.Via;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +55,8 @@ final class LexiconDetector implements Detector {
         continue;
       }
       Span span = text.toOriginal(m.start(), m.end());
+      // what it took to read the term here, less what its own spelling needs anyway
+      int via = text.via(m.start(), m.end()) & ~matcher.entries().termVia(m.entry()) | m.runsVia();
       Finding finding =
           new Finding(
               NAME,
@@ -62,7 +65,8 @@ final class LexiconDetector implements Detector {
               span.end(),
               matcher.entries().severity(m.entry()),
               1.0,
-              lexicon.source());
+              lexicon.source(),
+              Via.names(via));
       int last = findings.size() - 1;
       if (seen == null && last >= 0 && finding.start() < findings.get(last).start()) {
         seen = new HashSet<>(findings);

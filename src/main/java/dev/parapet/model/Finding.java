@@ -54,6 +54,11 @@ public record Finding(
     return !via.isEmpty();
   }
 
+  /** The same finding with another {@code via}. */
+  public Finding withVia(List<String> newVia) {
+    return new Finding(detector, type, start, end, severity, score, source, newVia);
+  }
+
   /** The same finding at other offsets. */
   public Finding at(int newStart, int newEnd) {
     return new Finding(detector, type, newStart, newEnd, severity, score, source, via);

@@ -53,6 +53,7 @@ final class ConfusableLetters {
             text.via[j] |= Via.CONFUSABLE;
           }
         }
+        kind = Word.LATIN; // read as Latin now: the context of the word after it ("і*ԁ*і*о*т")
       }
       previousKind = kind;
     }

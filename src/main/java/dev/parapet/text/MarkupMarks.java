@@ -69,7 +69,7 @@ final class MarkupMarks {
     if (j >= n || !Letters.isLetterOrDigit(chars[j]) || marks > MAX_MARKS) {
       return -1;
     }
-    if (!tags && marks == 1 && !afterJoin && isLone(chars, n, i - 1) && isLone(chars, n, j)) {
+    if (!tags && marks == 1 && !afterJoin && spacedOut(chars, n, i - 1, j)) {
       return -1; // i_d_i_o_t: spaced letters, joined by SpacedLetters
     }
     return j;
@@ -95,9 +95,22 @@ final class MarkupMarks {
     return c == '*' || c == '_' || c == '`' || c == '~';
   }
 
+  /**
+   * Whether lone letters at {@code left} and {@code right} belong to a run of three or more split
+   * by single chars ({@code i_d_i_o_t}), rather than a word with its first letter marked ({@code
+   * g_u_aranteed}).
+   */
+  private static boolean spacedOut(char[] chars, int n, int left, int right) {
+    return isLone(chars, n, left)
+        && isLone(chars, n, right)
+        && (right + 2 < n && isLone(chars, n, right + 2)
+            || left >= 2 && isLone(chars, n, left - 2));
+  }
+
   /** A letter with no letter or digit before or after it: one of a spaced-out word's letters. */
   private static boolean isLone(char[] chars, int n, int i) {
-    return !(i > 0 && Letters.isLetterOrDigit(chars[i - 1]))
+    return Letters.isLetterOrDigit(chars[i])
+        && !(i > 0 && Letters.isLetterOrDigit(chars[i - 1]))
         && !(i + 1 < n && Letters.isLetterOrDigit(chars[i + 1]));
   }
 }

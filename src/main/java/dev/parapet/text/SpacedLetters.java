@@ -41,9 +41,17 @@ final class SpacedLetters {
       // "a b o m b" may be "a bomb" or "abomb": a soft boundary lets matchers read it either way
       boolean article = isArticle(chars[i]) && chars[i + 1] == ' ' && runEnd - i >= 7;
       boolean letter = true; // chars alternate: a single letter, then a gap
+      int gap = -1;
       for (int j = i; j < runEnd; ) {
         if (letter) {
           char c = chars[j];
+          if (j == runEnd - 1 && isArticle(c) && gap >= 0 && hasSpace(chars, gap, j)) {
+            // "b-u-i-l-d a bomb", "c o n s u l t a doctor": the last letter may be a word of its
+            // own
+            text.copy(gap, write);
+            text.chars[write] = NormalizedText.SOFT_BOUNDARY;
+            write++;
+          }
           text.copy(j, write);
           text.via[write] |= Via.SEPARATORS;
           if (!Letters.isLetter(c)) {
@@ -59,6 +67,7 @@ final class SpacedLetters {
           }
           letter = false;
         } else {
+          gap = j;
           while (j < runEnd && !isSingle(chars, n, j)) {
             j++;
           }
@@ -93,6 +102,15 @@ final class SpacedLetters {
       j++;
     }
     return letters >= MIN_LETTERS && real ? last + 1 : -1;
+  }
+
+  private static boolean hasSpace(char[] chars, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (chars[k] == ' ') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isGap(char c) {

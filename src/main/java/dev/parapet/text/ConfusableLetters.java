@@ -31,7 +31,7 @@ final class ConfusableLetters {
     int previousKind = Word.NONE;
     int i = 0;
     while (i < n) {
-      if (!Letters.isLetterOrDigit(chars[i])) {
+      if (!isWordChar(chars[i])) {
         if (chars[i] == '\n') {
           previousKind = Word.NONE;
         }
@@ -40,8 +40,11 @@ final class ConfusableLetters {
       }
       int from = i;
       int kind = Word.kindOf(chars, n, i);
-      while (i < n && Letters.isLetterOrDigit(chars[i])) {
+      while (i < n && isWordChar(chars[i])) {
         i++;
+      }
+      if (isTagName(chars, from)) {
+        continue; // "<em>как": a tag's name is no Latin context
       }
       if (kind == Word.MIXED
           || kind == Word.LOOK_ALIKES
@@ -61,10 +64,30 @@ final class ConfusableLetters {
 
   /** The kind of the next word on the same line, or {@link Word#NONE}. */
   private static int nextKind(char[] chars, int n, int i) {
-    while (i < n && !Letters.isLetterOrDigit(chars[i]) && chars[i] != '\n') {
-      i++;
+    while (true) {
+      while (i < n && !isWordChar(chars[i]) && chars[i] != '\n') {
+        i++;
+      }
+      if (i >= n || chars[i] == '\n') {
+        return Word.NONE;
+      }
+      if (!isTagName(chars, i)) {
+        return Word.kindOf(chars, n, i);
+      }
+      while (i < n && isWordChar(chars[i])) {
+        i++;
+      }
     }
-    return i < n && chars[i] != '\n' ? Word.kindOf(chars, n, i) : Word.NONE;
+  }
+
+  /** Letters and digits up to the CJK blocks: CJK, kana and Hangul stand apart from a word. */
+  private static boolean isWordChar(char c) {
+    return c < LIMIT && Letters.isLetterOrDigit(c);
+  }
+
+  private static boolean isTagName(char[] chars, int from) {
+    return from > 0
+        && (chars[from - 1] == '<' || chars[from - 1] == '/' && from > 1 && chars[from - 2] == '<');
   }
 
   /** The Latin letter {@code c} looks like, or 0. */
@@ -119,7 +142,7 @@ final class ConfusableLetters {
     static int kindOf(char[] chars, int n, int i) {
       boolean latin = false;
       boolean lookAlike = false;
-      for (int j = i; j < n && Letters.isLetterOrDigit(chars[j]); j++) {
+      for (int j = i; j < n && isWordChar(chars[j]); j++) {
         char c = chars[j];
         if (c < FIRST) {
           latin |= Letters.isLetter(c);

@@ -38,16 +38,25 @@ final class SpacedLetters {
       if (i == n) {
         break;
       }
-      // "a b o m b" may be "a bomb" or "abomb": a soft boundary lets matchers read it either way
-      boolean article = isArticle(chars[i]) && chars[i + 1] == ' ' && runEnd - i >= 7;
+      // "a b o m b" may be "a bomb" or "abomb": a soft boundary lets matchers read it either way;
+      // so may "в з*а.к_л-а~д/к,у" (a first gap unlike the next)
+      int second = gapEnd(chars, n, i + 1, runEnd) + 1;
+      boolean article =
+          chars[i + 1] == ' '
+              && (isArticle(chars[i]) && runEnd - i >= 7
+                  || second == i + 3 && second < runEnd && chars[second] != ' ');
+      // "b-u-i-l-d a bomb", "c o n s u l t a doctor": the last letter may be a word of its own;
+      // decided before the run's chars move, as moving them overwrites its gaps
+      int gap = lastGap(chars, n, i, runEnd);
+      boolean softBeforeLast =
+          hasSpace(chars, gap, runEnd - 1)
+              && (isArticle(chars[runEnd - 1])
+                  || !sameGap(chars, lastGap(chars, n, i, gap), gap, runEnd - 1));
       boolean letter = true; // chars alternate: a single letter, then a gap
-      int gap = -1;
       for (int j = i; j < runEnd; ) {
         if (letter) {
           char c = chars[j];
-          if (j == runEnd - 1 && isArticle(c) && gap >= 0 && hasSpace(chars, gap, j)) {
-            // "b-u-i-l-d a bomb", "c o n s u l t a doctor": the last letter may be a word of its
-            // own
+          if (j == runEnd - 1 && softBeforeLast) {
             text.copy(gap, write);
             text.chars[write] = NormalizedText.SOFT_BOUNDARY;
             write++;
@@ -67,7 +76,6 @@ final class SpacedLetters {
           }
           letter = false;
         } else {
-          gap = j;
           while (j < runEnd && !isSingle(chars, n, j)) {
             j++;
           }
@@ -104,7 +112,47 @@ final class SpacedLetters {
     return letters >= MIN_LETTERS && real ? last + 1 : -1;
   }
 
+  /** Where the gap before the run's letter at {@code end - 1} starts; -1 for its first letter. */
+  private static int lastGap(char[] chars, int n, int start, int end) {
+    int gap = -1;
+    int j = start + 1;
+    while (j < end) {
+      gap = j;
+      j = gapEnd(chars, n, j, end) + 1;
+    }
+    return gap;
+  }
+
+  /** Where the gap starting at {@code from} ends: at the next single letter. */
+  private static int gapEnd(char[] chars, int n, int from, int limit) {
+    int j = from;
+    while (j < limit && !isSingle(chars, n, j)) {
+      j++;
+    }
+    return j;
+  }
+
+  /** Whether the gap before the letter at {@code gap - 1} is the same as the one at {@code gap}. */
+  private static boolean sameGap(char[] chars, int previousGap, int gap, int gapEnd) {
+    if (previousGap < 0 || gap < 0) {
+      return true;
+    }
+    int length = gapEnd - gap;
+    if (gap - 1 - previousGap != length) {
+      return false;
+    }
+    for (int k = 0; k < length; k++) {
+      if (chars[previousGap + k] != chars[gap + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean hasSpace(char[] chars, int from, int to) {
+    if (from < 0) {
+      return false;
+    }
     for (int k = from; k < to; k++) {
       if (chars[k] == ' ') {
         return true;

@@ -159,7 +159,7 @@ class NormalizerTest {
   @Test
   void joinsLettersSplitByMixedPunctuationSymbolsAndEmoji() {
     assertThat(norm("you i*d.i_o-t")).isEqualTo("you idiot");
-    assertThat(norm("you i d~i_o t")).isEqualTo("you i\u2063diot");
+    assertThat(norm("you i d~i_o t")).isEqualTo("you i\u2063dio\u2063t");
     assertThat(norm("you i\ud83d\udd25d\ud83d\udd25i\ud83d\udd25o\ud83d\udd25t"))
         .isEqualTo("you idiot");
     assertThat(spanOf("so i\ud83d\udd25d\ud83d\udd25i\ud83d\udd25o\ud83d\udd25t", "idiot"))
@@ -178,6 +178,19 @@ class NormalizerTest {
     assertThat(norm("I'm a b c")).isEqualTo("i'm abc");
     assertThat(norm("a\nb\nc")).isEqualTo("a\nb\nc");
     assertThat(norm("1 2 3 4")).isEqualTo("1 2 3 4");
+  }
+
+  @Test
+  void aOneLetterWordAfterSpacedLettersStaysReadableAsAWord() {
+    assertThat(norm("b-u-i-l-d a bomb")).isEqualTo("build\u2063a bomb");
+    assertThat(norm("в з*а.к_л-а~д/к,у")).isEqualTo("в\u2063закладку");
+    assertThat(norm("a b c")).isEqualTo("abc");
+  }
+
+  @Test
+  void aTagNameIsNoLatinContextForACyrillicWord() {
+    assertThat(norm("он сказал <em>к</em>ак")).isEqualTo("он сказал <em>как");
+    assertThat(norm("彼はm\u0501maと言った")).isEqualTo("彼はmdmaと言った");
   }
 
   @Test

@@ -39,7 +39,8 @@ public record CheckResponse(
       int end,
       String severity,
       double score,
-      String source) {
+      String source,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> via) {
 
     static FindingView of(Finding f) {
       return new FindingView(
@@ -49,7 +50,8 @@ public record CheckResponse(
           f.end(),
           f.severity().wireName(),
           f.score(),
-          f.source());
+          f.source(),
+          f.via());
     }
   }
 

@@ -122,13 +122,6 @@ final class Detection {
   }
 
   private static Finding shift(Finding f, int offset) {
-    return new Finding(
-        f.detector(),
-        f.type(),
-        f.start() + offset,
-        f.end() + offset,
-        f.severity(),
-        f.score(),
-        f.source());
+    return f.at(f.start() + offset, f.end() + offset);
   }
 }

@@ -25,6 +25,9 @@ public final class NormalizedText {
   private final int[] sourceStart;
   private final int[] sourceEnd;
 
+  /** For each char, the {@link Via} bits of what normalizing did to it; null when nothing did. */
+  private final short[] via;
+
   /** Where this view's chars begin in the offset arrays, which a slice shares with its whole. */
   private final int base;
 
@@ -41,13 +44,24 @@ public final class NormalizedText {
    * @param sourceEnd for each char of {@code text}, the original code point just after its source
    */
   public NormalizedText(String original, String text, int[] sourceStart, int[] sourceEnd) {
-    this(original, original.codePointCount(0, original.length()), text, sourceStart, sourceEnd);
+    this(
+        original,
+        original.codePointCount(0, original.length()),
+        text,
+        sourceStart,
+        sourceEnd,
+        null);
   }
 
   /** For the normalizer, which counted the original's code points on its way through. */
   NormalizedText(
-      String original, int originalLength, String text, int[] sourceStart, int[] sourceEnd) {
-    this(original, originalLength, text, sourceStart, sourceEnd, 0, 0);
+      String original,
+      int originalLength,
+      String text,
+      int[] sourceStart,
+      int[] sourceEnd,
+      short[] via) {
+    this(original, originalLength, text, sourceStart, sourceEnd, via, 0, 0);
     // the normalizer's arrays may run past the text: it hands over its buffers uncopied
     if (sourceStart.length < text.length() || sourceEnd.length < text.length()) {
       throw new IllegalArgumentException("offset map does not cover the normalized text");
@@ -60,6 +74,7 @@ public final class NormalizedText {
       String text,
       int[] sourceStart,
       int[] sourceEnd,
+      short[] via,
       int base,
       int shift) {
     this.original = original;
@@ -67,6 +82,7 @@ public final class NormalizedText {
     this.text = text;
     this.sourceStart = sourceStart;
     this.sourceEnd = sourceEnd;
+    this.via = via;
     this.base = base;
     this.shift = shift;
   }
@@ -226,8 +242,26 @@ public final class NormalizedText {
         text.substring(from, to),
         sourceStart,
         sourceEnd,
+        via,
         base + from,
         shift + startCp);
+  }
+
+  /**
+   * The {@link Via} bits of the normalized chars {@code [from, to)} together: which normalizations
+   * it took to read them as they read here. Zero when they stand in the original as they are (up to
+   * case).
+   */
+  public int via(int from, int to) {
+    if (via == null) {
+      return 0;
+    }
+    Objects.checkFromToIndex(from, to, text.length());
+    int bits = 0;
+    for (int i = from; i < to; i++) {
+      bits |= via[base + i];
+    }
+    return bits;
   }
 
   /**

@@ -2,21 +2,30 @@ package dev.parapet.text;
 
 /**
  * Builds the normalized view of a text that detectors match against, seeing through invisible
- * characters, compatibility forms, diacritics, case, leetspeak and spaced-out letters. Every char
- * of the result maps back to the original code points it came from. Stateless and thread-safe.
+ * characters, compatibility forms, diacritics, case, traditional Chinese characters, markup inside
+ * words, look-alike letters of other scripts, leetspeak and letters spaced out by any separators.
+ * Each step rewrites the one view in place, keeping for every char the original code points it came
+ * from and the {@link Via} bits of what was done to it, so the steps compose and any match maps
+ * back to the text as sent. Stateless and thread-safe.
  */
 public final class Normalizer {
 
   public NormalizedText normalize(String original) {
     TextBuffer text = new TextBuffer(original.length());
     int codePoints = foldCodePoints(original, text);
+    if (text.mayHaveMarkup) {
+      MarkupMarks.apply(text);
+    }
+    if (text.mayHaveConfusables) {
+      ConfusableLetters.apply(text);
+    }
     Leetspeak.apply(text);
     SpacedLetters.apply(text);
     return text.toNormalized(original, codePoints);
   }
 
   /** Composes a kept mark (such as a half-width kana voicing mark) with the char before it. */
-  private static boolean composeWithLast(TextBuffer text, char mark, int to) {
+  private static boolean composeWithLast(TextBuffer text, char mark, int to, int how) {
     if (text.length == 0) {
       return false;
     }
@@ -26,7 +35,7 @@ public final class Normalizer {
       return false;
     }
     text.chars[text.length - 1] = composed.charAt(0);
-    text.extendLast(to);
+    text.extendLast(to, how);
     return true;
   }
 
@@ -39,10 +48,22 @@ public final class Normalizer {
     int cpIndex = 0;
     int i = 0;
     int n = original.length();
+    int pending = 0; // Via.INVISIBLE when an invisible char was dropped just before
     while (i < n) {
       char c = original.charAt(i);
       if (c < 0x80) {
-        text.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c, cpIndex, cpIndex + 1);
+        if (c >= 'A' && c <= 'Z') {
+          c = (char) (c + 32);
+        } else if ((c < 0x20 || c == 0x7F) && InvisibleCharacters.isInvisibleAscii(c)) {
+          i++;
+          cpIndex++;
+          pending = Via.INVISIBLE;
+          continue;
+        } else if (c == '<' || c == '*' || c == '_' || c == '`' || c == '~') {
+          text.mayHaveMarkup = true;
+        }
+        text.append(c, cpIndex, cpIndex + 1, pending);
+        pending = 0;
         i++;
         cpIndex++;
         continue;
@@ -51,21 +72,30 @@ public final class Normalizer {
       i += Character.charCount(cp);
       int from = cpIndex++;
       if (InvisibleCharacters.isInvisible(cp)) {
+        pending = Via.INVISIBLE;
         continue;
       }
-      String folded = CompatibilityFolding.fold(cp);
-      if (folded.isEmpty()) {
-        text.extendLast(from + 1); // a combining mark belongs to the letter before it
+      CompatibilityFolding.Folded folded = CompatibilityFolding.fold(cp);
+      String chars = folded.text();
+      if (chars.isEmpty()) {
+        // a combining mark belongs to the letter before it
+        text.extendLast(from + 1, Via.ACCENTS | pending);
+        pending = 0;
         continue;
       }
-      if (folded.length() == 1 && CompatibilityFolding.isMark(folded.charAt(0))) {
-        if (composeWithLast(text, folded.charAt(0), from + 1)) {
+      if (chars.length() == 1 && CompatibilityFolding.isMark(chars.charAt(0))) {
+        if (composeWithLast(text, chars.charAt(0), from + 1, folded.via() | pending)) {
+          pending = 0;
           continue;
         }
       }
-      for (int k = 0; k < folded.length(); k++) {
-        text.append(folded.charAt(k), from, from + 1);
+      if (cp >= 0x370 && cp < 0x2E80) {
+        text.mayHaveConfusables = true; // Greek, Cyrillic, Armenian, Cherokee and others
       }
+      for (int k = 0; k < chars.length(); k++) {
+        text.append(chars.charAt(k), from, from + 1, folded.via() | pending);
+      }
+      pending = 0;
     }
     return cpIndex;
   }

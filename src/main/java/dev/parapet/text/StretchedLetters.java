@@ -16,6 +16,20 @@ public final class StretchedLetters {
     return cp == 'l' ? 'i' : cp;
   }
 
+  /**
+   * The shortest term, in letters, in which one doubled letter still reads as the term's single
+   * one: "iddiot" is "idiot", but "good" is not "god".
+   */
+  public static final int MIN_LETTERS_FOR_DOUBLING = 4;
+
+  /**
+   * Whether a text run doubles a single letter of a term of {@code termLetters} letters: a doubling
+   * that only a long term can afford, so short words keep apart.
+   */
+  public static boolean doubledMatches(int textRun, int termRun, int termLetters) {
+    return textRun == 2 && termRun == 1 && termLetters >= MIN_LETTERS_FOR_DOUBLING;
+  }
+
   /** Whether a text run of {@code textRun} letters matches a term run of {@code termRun}. */
   public static boolean runMatches(int textRun, int termRun) {
     return textRun == termRun || (textRun >= 3 && textRun >= termRun);

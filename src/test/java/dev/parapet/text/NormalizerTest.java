@@ -67,7 +67,8 @@ class NormalizerTest {
   void joinsSpacedOutLetters() {
     assertThat(norm("b o m b")).isEqualTo("bomb");
     assertThat(norm("b.o.m.b")).isEqualTo("bomb");
-    assertThat(norm("make a b-o-m-b now")).isEqualTo("make a bomb now");
+    // a soft boundary after the article: matchers read "a bomb" and "abomb" alike
+    assertThat(norm("make a b-o-m-b now")).isEqualTo("make a\u2063bomb now");
     assertThat(norm("b_o_m_b")).isEqualTo("bomb");
     assertThat(norm("b * o * m * b")).isEqualTo("bomb");
     assertThat(norm("build a b o m b")).isEqualTo("build a\u2063bomb");
@@ -93,10 +94,126 @@ class NormalizerTest {
   }
 
   @Test
-  void loneSurrogatesPassThrough() {
-    NormalizedText text = normalizer.normalize("a\ud800b");
-    assertThat(text.text()).isEqualTo("a\ud800b");
-    assertThat(text.originalLength()).isEqualTo(3);
+  void anUnpairedSurrogateInsideAWordIsSeenThrough() {
+    NormalizedText text = normalizer.normalize("pipe b\ud800omb");
+    assertThat(text.text()).isEqualTo("pipe bomb");
+    assertThat(text.originalLength()).isEqualTo(10);
+    assertThat(spanOf("pipe b\udc00omb", "bomb")).isEqualTo(new Span(5, 10));
+  }
+
+  @Test
+  void aNulInsideAWordIsSeenThrough() {
+    assertThat(norm("p\u0000ipe bomb")).isEqualTo("pipe bomb");
+    assertThat(spanOf("p\u0000ipe bomb", "pipe")).isEqualTo(new Span(0, 5));
+  }
+
+  @Test
+  void theReplacementCharacterInsideAWordIsSeenThrough() {
+    assertThat(norm("p\ufffdipe bomb")).isEqualTo("pipe bomb");
+  }
+
+  @Test
+  void privateUseCharactersInsideAWordAreSeenThrough() {
+    assertThat(norm("pi\ue000pe bomb")).isEqualTo("pipe bomb");
+    assertThat(norm("pipe bo\udb80\udc00mb")).isEqualTo("pipe bomb"); // plane 15 private use
+  }
+
+  @Test
+  void lineBreaksAndTabsAreNotInvisible() {
+    assertThat(norm("pipe\nbomb\tnow")).isEqualTo("pipe\nbomb\tnow");
+  }
+
+  @Test
+  void readsLookAlikeLettersOfAMixedScriptWordAsLatin() {
+    NormalizedText text = normalizer.normalize("you \u0456d\u0456\u043et"); // і, і, о Cyrillic
+    assertThat(text.text()).isEqualTo("you idiot");
+    assertThat(Via.names(text.via(4, 9))).containsExactly("confusable");
+    assertThat(norm("what the f\u03c5ck")).isEqualTo("what the fuck"); // Greek upsilon
+    assertThat(norm("SH\u0406T")).isEqualTo("shit"); // capital Cyrillic І
+  }
+
+  @Test
+  void readsAWordWhollyOfLookAlikesAsLatinBesideLatinWords() {
+    assertThat(norm("you \u0455\u0445\u0435 idiot")).isEqualTo("you sxe idiot");
+  }
+
+  @Test
+  void leavesRealRussianAndGreekSentencesAlone() {
+    String russian = "Он сказал, что все хорошо, и мы пошли домой к сестре.";
+    String greek = "Ο καιρός σήμερα είναι πολύ καλός και πάμε στην παραλία.";
+    // only diacritics go (й is и with a breve), as for every script; no letter turns Latin
+    assertThat(norm(russian)).isEqualTo("он сказал, что все хорошо, и мы пошли домои к сестре.");
+    NormalizedText text = normalizer.normalize(russian);
+    assertThat(text.via(0, text.text().length()) & Via.CONFUSABLE).isZero();
+    assertThat(norm(greek)).isEqualTo("ο καιρος σημερα ειναι πολυ καλος και παμε στην παραλια.");
+  }
+
+  @Test
+  void readsTraditionalChineseAsSimplified() {
+    NormalizedText text = normalizer.normalize("他媽的");
+    assertThat(text.text()).isEqualTo("他妈的");
+    assertThat(Via.names(text.via(0, 3))).containsExactly("traditional");
+    assertThat(text.toOriginal(1, 2)).isEqualTo(new Span(1, 2));
+  }
+
+  @Test
+  void joinsLettersSplitByMixedPunctuationSymbolsAndEmoji() {
+    assertThat(norm("you i*d.i_o-t")).isEqualTo("you idiot");
+    assertThat(norm("you i d~i_o t")).isEqualTo("you i\u2063dio\u2063t");
+    assertThat(norm("you i\ud83d\udd25d\ud83d\udd25i\ud83d\udd25o\ud83d\udd25t"))
+        .isEqualTo("you idiot");
+    assertThat(spanOf("so i\ud83d\udd25d\ud83d\udd25i\ud83d\udd25o\ud83d\udd25t", "idiot"))
+        .isEqualTo(new Span(3, 12));
+  }
+
+  @Test
+  void readsLeetInsideSpacedLetters() {
+    NormalizedText text = normalizer.normalize("you ! d ! 0 +");
+    assertThat(text.text()).isEqualTo("you idiot");
+    assertThat(Via.names(text.via(4, 9))).containsExactly("leet", "separators");
+  }
+
+  @Test
+  void doesNotJoinOneLetterWordsAcrossApostrophesOrLineBreaks() {
+    assertThat(norm("I'm a b c")).isEqualTo("i'm abc");
+    assertThat(norm("a\nb\nc")).isEqualTo("a\nb\nc");
+    assertThat(norm("1 2 3 4")).isEqualTo("1 2 3 4");
+  }
+
+  @Test
+  void aOneLetterWordAfterSpacedLettersStaysReadableAsAWord() {
+    assertThat(norm("b-u-i-l-d a bomb")).isEqualTo("build\u2063a bomb");
+    assertThat(norm("в з*а.к_л-а~д/к,у")).isEqualTo("в\u2063закладку");
+    assertThat(norm("a b c")).isEqualTo("abc");
+  }
+
+  @Test
+  void aTagNameIsNoLatinContextForACyrillicWord() {
+    assertThat(norm("он сказал <em>к</em>ак")).isEqualTo("он сказал <em>как");
+    assertThat(norm("彼はm\u0501maと言った")).isEqualTo("彼はmdmaと言った");
+  }
+
+  @Test
+  void looksThroughMarkupInsideAWord() {
+    assertThat(norm("<b>i</b>diot")).isEqualTo("<b>idiot");
+    assertThat(norm("**i**diot")).isEqualTo("**idiot");
+    assertThat(norm("sh`i`t and id~~i~~ot and f<span class=\"x\">u</span>ck"))
+        .isEqualTo("shit and idiot and fuck");
+    assertThat(spanOf("x <i>i</i>d<b>io</b>t", "idiot")).isEqualTo(new Span(5, 21));
+  }
+
+  @Test
+  void leavesMarkupBetweenWordsAndSnakeCaseWordsReadable() {
+    assertThat(norm("a < b and c > d")).isEqualTo("a < b and c > d");
+    assertThat(norm("**bold** text")).isEqualTo("**bold** text");
+  }
+
+  @Test
+  void readsSymbolsAsLeetOnlyInsideAWord() {
+    assertThat(norm("sh!t")).isEqualTo("shit");
+    assertThat(norm("stop! now")).isEqualTo("stop! now");
+    assertThat(norm("c++ code")).isEqualTo("c++ code");
+    assertThat(norm("2024年")).isEqualTo("2024年");
   }
 
   @Test

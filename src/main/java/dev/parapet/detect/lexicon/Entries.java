@@ -2,6 +2,7 @@ package dev.parapet.detect.lexicon;
 
 import dev.parapet.model.Severity;
 import dev.parapet.text.StretchedLetters;
+import dev.parapet.text.Via;
 import java.time.LocalDate;
 import java.util.Arrays;
 
@@ -18,6 +19,13 @@ final class Entries {
   int[] category = new int[1024];
   byte[] severity = new byte[1024];
   boolean[] inForce = new boolean[1024];
+
+  /**
+   * The {@link Via} bits the term's own spelling carries (a term listed in traditional characters,
+   * or with accents): a match is not disguised by what its term has too.
+   */
+  short[] termVia = new short[1024];
+
   int[] runsOffset = new int[1025];
   byte[] runs = new byte[4096];
 
@@ -28,13 +36,20 @@ final class Entries {
   int[] expiresOn = new int[16];
 
   int add(
-      int lexiconId, int categoryId, Severity level, boolean active, byte[] termRuns, int count) {
+      int lexiconId,
+      int categoryId,
+      Severity level,
+      boolean active,
+      byte[] termRuns,
+      int count,
+      int spelling) {
     if (size == lexicon.length) {
       int grown = size * 2;
       lexicon = Arrays.copyOf(lexicon, grown);
       category = Arrays.copyOf(category, grown);
       severity = Arrays.copyOf(severity, grown);
       inForce = Arrays.copyOf(inForce, grown);
+      termVia = Arrays.copyOf(termVia, grown);
       runsOffset = Arrays.copyOf(runsOffset, grown + 1);
     }
     int at = runsOffset[size];
@@ -46,6 +61,7 @@ final class Entries {
     category[size] = categoryId;
     severity[size] = (byte) level.ordinal();
     inForce[size] = active;
+    termVia[size] = (short) spelling;
     runsOffset[size + 1] = at + count;
     return size++;
   }
@@ -74,17 +90,42 @@ final class Entries {
     return SEVERITIES[severity[entry]];
   }
 
-  /** Whether the text's run lengths fit the term's, letter by letter. */
-  boolean runsMatch(int entry, int[] textRuns, int count) {
+  /**
+   * Whether the text's run lengths fit the term's, letter by letter: -1 when they do not, else the
+   * {@link Via} bits of how ({@link Via#STRETCH}, {@link Via#DOUBLING}), 0 when exactly.
+   */
+  int runsMatch(int entry, int[] textRuns, int count) {
     int from = runsOffset[entry];
     if (runsOffset[entry + 1] - from != count) {
-      return false;
+      return -1;
     }
+    int via = 0;
+    boolean strict = true;
+    boolean doubled = true;
     for (int i = 0; i < count; i++) {
-      if (!StretchedLetters.runMatches(textRuns[i], runs[from + i])) {
-        return false;
+      int text = textRuns[i];
+      int term = runs[from + i];
+      doubled &= text == 2 * term;
+      if (text == term) {
+        continue;
+      }
+      if (StretchedLetters.runMatches(text, term)) {
+        via |= Via.STRETCH;
+      } else if (StretchedLetters.doubledMatches(text, term, count)) {
+        via |= Via.DOUBLING;
+        strict = false;
+      } else {
+        strict = false;
+        via = -1;
       }
     }
-    return true;
+    if (doubled) {
+      return Via.DOUBLING; // every letter doubled: "iiddiioott", "aassss"
+    }
+    return strict || via > 0 ? via : -1;
+  }
+
+  int termVia(int entry) {
+    return termVia[entry];
   }
 }

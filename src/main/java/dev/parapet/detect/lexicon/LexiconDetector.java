@@ -6,9 +6,11 @@ import dev.parapet.model.Finding;
 import dev.parapet.text.NormalizedText;
 import dev.parapet.text.Span;
 import dev.parapet.text.TokenList;
+import dev.parapet.text.Via;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,7 +48,7 @@ final class LexiconDetector implements Detector {
       }
     }
     List<Finding> findings = new ArrayList<>();
-    Set<Finding> seen = null; // only needed if findings ever come out of order
+    Map<Finding, Integer> seen = null; // only needed if findings ever come out of order
     for (LexiconMatcher.Match m : matches) {
       LexiconMatcher.Lexicon lexicon = matcher.lexicon(m.entry());
       String category = matcher.category(m.entry());
@@ -54,6 +56,8 @@ final class LexiconDetector implements Detector {
         continue;
       }
       Span span = text.toOriginal(m.start(), m.end());
+      // what it took to read the term here, less what its own spelling needs anyway
+      int via = text.via(m.start(), m.end()) & ~matcher.entries().termVia(m.entry()) | m.runsVia();
       Finding finding =
           new Finding(
               NAME,
@@ -62,34 +66,53 @@ final class LexiconDetector implements Detector {
               span.end(),
               matcher.entries().severity(m.entry()),
               1.0,
-              lexicon.source());
+              lexicon.source(),
+              Via.names(via));
       int last = findings.size() - 1;
       if (seen == null && last >= 0 && finding.start() < findings.get(last).start()) {
-        seen = new HashSet<>(findings);
+        seen = new HashMap<>();
+        for (int k = 0; k < findings.size(); k++) {
+          seen.put(withoutVia(findings.get(k)), k);
+        }
       }
-      if (seen != null ? seen.add(finding) : !repeats(findings, finding)) {
+      int at =
+          seen != null ? seen.getOrDefault(withoutVia(finding), -1) : repeats(findings, finding);
+      if (at < 0) {
+        if (seen != null) {
+          seen.put(withoutVia(finding), findings.size());
+        }
         findings.add(finding);
+      } else if (finding.via().size() < findings.get(at).via().size()) {
+        // one occurrence matched by several spellings of a term: the plainest reading says it
+        findings.set(at, finding);
       }
     }
     return findings;
   }
 
+  private static Finding withoutVia(Finding f) {
+    return f.via().isEmpty() ? f : f.withVia(List.of());
+  }
+
   /**
-   * Whether an equal finding is already listed. Matches come in order of start, so an equal one can
-   * only be among the last findings, those starting where this one does: a look at those replaces
-   * hashing every finding of a dense text into a set.
+   * Where a finding equal but for its {@code via} is already listed, or -1. Matches come in order
+   * of start, so an equal one can only be among the last findings, those starting where this one
+   * does: a look at those replaces hashing every finding of a dense text into a set.
    */
-  private static boolean repeats(List<Finding> findings, Finding finding) {
+  private static int repeats(List<Finding> findings, Finding finding) {
     for (int k = findings.size() - 1; k >= 0; k--) {
       Finding other = findings.get(k);
       if (other.start() != finding.start()) {
-        return false;
+        return -1;
       }
-      if (other.equals(finding)) {
-        return true;
+      if (other.end() == finding.end()
+          && other.type().equals(finding.type())
+          && other.severity() == finding.severity()
+          && other.source().equals(finding.source())) {
+        return k;
       }
     }
-    return false;
+    return -1;
   }
 
   private boolean suppressed(

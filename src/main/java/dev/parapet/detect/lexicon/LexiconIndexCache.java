@@ -58,7 +58,9 @@ final class LexiconIndexCache {
    * Version of the cache layout. Bump it whenever the layout, the match keys, the tokenizer or the
    * normalizer change, so caches built by an older Parapet are ignored.
    */
-  static final int FORMAT = 1;
+  // 2: entries carry the Via bits of their term's spelling, and keys read traditional Chinese as
+  // simplified and look-alike letters as Latin
+  static final int FORMAT = 2;
 
   static final String DATA = "lexicon-set.bin";
   static final String INDEX = "index";
@@ -241,6 +243,9 @@ final class LexiconIndexCache {
     writeInts(out, entries.lexicon, size);
     writeInts(out, entries.category, size);
     out.writeBytes(entries.severity, size);
+    for (int i = 0; i < size; i++) {
+      out.writeShort(entries.termVia[i]);
+    }
     writeInts(out, entries.runsOffset, size + 1);
     out.writeVInt(entries.runsOffset[size]);
     out.writeBytes(entries.runs, entries.runsOffset[size]);
@@ -340,6 +345,10 @@ final class LexiconIndexCache {
       if (s < 0 || s >= Severity.values().length) {
         throw new CorruptIndexException("severity " + s, in);
       }
+    }
+    entries.termVia = new short[size];
+    for (int i = 0; i < size; i++) {
+      entries.termVia[i] = in.readShort();
     }
     entries.runsOffset = readInts(in, size + 1);
     entries.runs = new byte[in.readVInt()];

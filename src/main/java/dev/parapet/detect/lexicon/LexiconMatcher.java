@@ -38,8 +38,11 @@ final class LexiconMatcher {
     }
   }
 
-  /** A term found: which entry, and the normalized char range it covers. */
-  record Match(int entry, int start, int end) {}
+  /**
+   * A term found: which entry, the normalized char range it covers, and the {@link
+   * dev.parapet.text.Via} bits of how its letters' runs matched (stretched, doubled).
+   */
+  record Match(int entry, int start, int end, int runsVia) {}
 
   private final FST<Long> fst;
   private final int[] keyOffsets;
@@ -260,8 +263,9 @@ final class LexiconMatcher {
     private void report(int first, int last, int key, int runCount) {
       for (int k = keyOffsets[key]; k < keyOffsets[key + 1]; k++) {
         int entry = keyEntries[k];
-        if (entries.runsMatch(entry, runs, runCount)) {
-          found.add(new Match(entry, tokens.start(first), tokens.end(last)));
+        int how = entries.runsMatch(entry, runs, runCount);
+        if (how >= 0) {
+          found.add(new Match(entry, tokens.start(first), tokens.end(last), how));
         }
       }
     }

@@ -6,6 +6,7 @@ import dev.parapet.detect.LexiconSearch;
 import dev.parapet.model.InvalidPolicyException;
 import dev.parapet.model.PolicyFiles;
 import dev.parapet.model.SourceProblem;
+import dev.parapet.text.NormalizedText;
 import dev.parapet.text.Normalizer;
 import dev.parapet.text.Tokenizer;
 import java.io.IOException;
@@ -146,7 +147,8 @@ public final class LexiconSet {
         lexicons.add(new LexiconMatcher.Lexicon(name, header.allowlist(), header.appliesTo()));
         int count = 0;
         for (LexiconFile.Term term : LexiconFile.terms(txt, header, problems)) {
-          String normalized = normalizer.normalize(term.text()).text();
+          NormalizedText view = normalizer.normalize(term.text());
+          String normalized = view.text();
           if (!MatchKeys.of(normalized, key, runs)) {
             problems.add(
                 new SourceProblem(
@@ -166,7 +168,14 @@ public final class LexiconSet {
                     return categoryNames.size() - 1;
                   });
           int entry =
-              entries.add(lexiconId, categoryId, term.severity(), inForce, runs.values, runs.size);
+              entries.add(
+                  lexiconId,
+                  categoryId,
+                  term.severity(),
+                  inForce,
+                  runs.values,
+                  runs.size,
+                  view.via(0, normalized.length()));
           if (!term.expires().isEmpty()) {
             entries.expires(entry, LocalDate.parse(term.expires()));
           }

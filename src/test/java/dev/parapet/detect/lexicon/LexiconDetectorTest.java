@@ -33,6 +33,78 @@ class LexiconDetectorTest {
     assertThat(found).extracting(Finding::type).containsOnly("WEAPONS");
   }
 
+  @Test
+  void aDisguisedTermSaysViaWhichNormalizationsItWasFound() throws IOException {
+    LexiconSet set = profanity("idiot\n");
+
+    assertThat(detect(set, "you idiot").get(0).via()).isEmpty();
+    assertThat(detect(set, "you IDIOT").get(0).via()).isEmpty();
+    assertThat(detect(set, "you \u0456d\u0456\u043et").get(0).via()).containsExactly("confusable");
+    assertThat(detect(set, "you i*d.i_o-t").get(0).via()).containsExactly("separators");
+    assertThat(detect(set, "you ! d ! 0 +").get(0).via()).containsExactly("leet", "separators");
+    assertThat(detect(set, "you <b>i</b>diot").get(0).via()).containsExactly("markup");
+    assertThat(detect(set, "you iiddiioott").get(0).via()).containsExactly("doubling");
+    assertThat(detect(set, "you idiooooot").get(0).via()).containsExactly("stretch");
+    assertThat(detect(set, "you id\u200biot").get(0).via()).containsExactly("invisible");
+  }
+
+  @Test
+  void aDisguisedTermIsReportedAtItsSpanInTheTextAsSent() throws IOException {
+    LexiconSet set = profanity("idiot\n");
+
+    Finding found =
+        detect(set, "so \ud83d\ude00 \u0456\ud83d\udd25d\ud83d\udd25i\ud83d\udd25o\ud83d\udd25t!")
+            .get(0);
+
+    assertThat(found.start()).isEqualTo(5);
+    assertThat(found.end()).isEqualTo(14);
+    assertThat(found.via()).containsExactly("separators", "confusable");
+  }
+
+  @Test
+  void oneDoubledLetterMatchesOnlyALongTerm() throws IOException {
+    LexiconSet set = profanity("idiot\ngod\n");
+
+    assertThat(detect(set, "you iddiot")).hasSize(1);
+    assertThat(detect(set, "a good day")).isEmpty();
+  }
+
+  @Test
+  void aTermInEitherChineseScriptMatchesTheOther() throws IOException {
+    LexiconSet set = profanity("他妈的\n王八蛋\n");
+    LexiconSet traditional = profanity("王八蛋\n他媽的\n");
+
+    Finding found = detect(set, "你這個他媽的混蛋").get(0);
+    assertThat(found.start()).isEqualTo(3);
+    assertThat(found.end()).isEqualTo(6);
+    assertThat(found.via()).containsExactly("traditional");
+    assertThat(detect(traditional, "你这个他妈的").get(0).via()).isEmpty();
+    assertThat(detect(traditional, "你這個他媽的").get(0).via()).isEmpty();
+  }
+
+  @Test
+  void aTermWrittenWithAccentsIsNotDisguisedWhenTheTextHasThemToo() throws IOException {
+    LexiconSet set = profanity("cabrón\n");
+
+    assertThat(detect(set, "eres un cabrón").get(0).via()).isEmpty();
+    assertThat(detect(set, "eres un cabron").get(0).via()).isEmpty();
+  }
+
+  @Test
+  void realRussianAndGreekProseGivesNoLatinFindings() throws IOException {
+    LexiconSet set = profanity("ass\ncock\nxxx\nbox\nhe\n");
+
+    assertThat(detect(set, "Она сказала, что все мы скоро поедем в Москву на поезде.")).isEmpty();
+    assertThat(detect(set, "Ο κόσμος είναι μεγάλος και η θάλασσα είναι βαθιά.")).isEmpty();
+    assertThat(detect(set, "Он не хочет есть суп, а ест хлеб с маслом.")).isEmpty();
+  }
+
+  private LexiconSet profanity(String terms) throws IOException {
+    Files.writeString(dir.resolve("profanity-en.yaml"), "category: profanity\nseverity: low\n");
+    Files.writeString(dir.resolve("profanity-en.txt"), terms);
+    return LexiconSet.load(dir, new Normalizer(), Clock.systemUTC());
+  }
+
   private static List<Finding> detect(LexiconSet set, String text) {
     Normalizer normalizer = new Normalizer();
     return set.detector()

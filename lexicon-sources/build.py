@@ -99,7 +99,8 @@ class Store:
 
     def add(self, term, category, severity, source, override=False):
         term = clean(term)
-        if not term or "|" in term or term.startswith("#"):
+        # the matcher keys terms on letters and digits: an emoji-only term cannot be matched
+        if not term or "|" in term or term.startswith("#") or not any(c.isalnum() for c in term):
             return
         k = key(term)
         entry = self.terms.get(k)
@@ -238,7 +239,9 @@ def konsheng():
     base = path("upstream", "konsheng", "Vocabulary")
     for name in ("色情类型", "色情词库"):
         for line in read_lines(os.path.join(base, name + ".txt")):
-            yield line, "sexual", "medium", "konsheng:" + name
+            # Latin entries ('anal', 'morphine') are English words, not Chinese vocabulary
+            if cjk(line):
+                yield line, "sexual", "medium", "konsheng:" + name
     for line in read_lines(os.path.join(base, "涉枪涉爆.txt")):
         # only phrases about making or trading: a bare '炸药' (explosive) is news vocabulary
         if KONSHENG_MAKE.search(line) and re.search(r"弹|炸|药|雷管|枪|武器|燃烧", line):
@@ -310,10 +313,29 @@ def build_language(lang, provenance):
                 if key(term) in decisions and decisions[key(term)].strip() == "drop":
                     continue
                 store.add(term, category, severity, "parapet", override=True)
+    redundant = drop_redundant(store)
+    dropped.extend((t, "redundant") for t in redundant)
     for k, entry in store.terms.items():
         provenance.append((lang, entry["category"], entry["severity"], entry["term"],
                            ",".join(entry["sources"])))
     return store, dropped
+
+
+def drop_redundant(store):
+    """Masked categories only: a phrase such as 'what the fuck' is dropped when one of its words is
+    itself a term of the category, so that the mask covers the word and not the whole phrase."""
+    words = {k for k, e in store.terms.items()
+             if e["category"] in ("profanity", "sexual") and " " not in k and not cjk(k)}
+    gone = []
+    for k in list(store.terms):
+        e = store.terms[k]
+        if e["category"] not in ("profanity", "sexual") or " " not in k or cjk(k) \
+                or e["severity"] == "critical":
+            continue
+        if any(w in words and store.terms[w]["category"] == e["category"] for w in k.split(" ")):
+            gone.append(e["term"])
+            del store.terms[k]
+    return gone
 
 
 def write_lexicon(lang, category, entries):

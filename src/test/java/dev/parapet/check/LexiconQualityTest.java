@@ -67,8 +67,9 @@ class LexiconQualityTest {
             java.util.Locale.ROOT, "%d/%d = %.2f%%", flagged.size(), sentences.size(), rate * 100));
     assertThat(sentences).hasSizeGreaterThanOrEqualTo(500);
     assertThat(rate)
-        .as("%s: %d of %d sentences flagged:%n%s", language, flagged.size(), sentences.size(),
-            String.join("\n", flagged))
+        .as(
+            "%s: %d of %d sentences flagged:%n%s",
+            language, flagged.size(), sentences.size(), String.join("\n", flagged))
         .isLessThanOrEqualTo(MAX_RATE);
   }
 

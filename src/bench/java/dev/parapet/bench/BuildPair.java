@@ -3,13 +3,19 @@ package dev.parapet.bench;
 import dev.parapet.check.CheckRequest;
 import dev.parapet.check.CheckService;
 import dev.parapet.check.PolicyTests;
+import dev.parapet.detect.lexicon.LexiconSet;
 import dev.parapet.model.Stage;
 import dev.parapet.policy.PolicyLoader;
+import dev.parapet.text.Normalizer;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +36,14 @@ import java.util.concurrent.Executors;
  *   /tmp/before/target/classes target/classes reload [seconds per slice=3] [pairs=10]
  * </pre>
  *
- * <p>Work: {@code reload} (the starter policy loaded from {@code rules} and {@code lexicons}) or
+ * <p>Work: {@code reload} (the starter policy loaded from {@code rules} and {@code lexicons}),
+ * {@code lexicons} or {@code lexicons:cached} (the lexicons alone, built, or opened from a prebuilt
+ * index as at a restart), or
  * {@code pipeline:KIND:SIZE} (one check of a benchmark text through the whole pipeline, such as
- * {@code pipeline:adversarial:1000000}). Both builds run this build's benchmark code, so the work
- * must only call what both builds have.
+ * {@code pipeline:adversarial:1000000}), either followed by {@code @DIR} to take {@code rules} and
+ * {@code lexicons} from DIR instead of the working directory; {@code WORK_A,WORK_B} gives each build
+ * its own, so that one build can be timed on two policies ({@code reload@/tmp/before,reload}).
+ * Both builds run this build's benchmark code, so the work must only call what both builds have.
  */
 public final class BuildPair {
 
@@ -46,8 +56,10 @@ public final class BuildPair {
     }
     double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 3;
     int pairs = args.length > 4 ? Integer.parseInt(args[4]) : 10;
-    Build a = new Build(Path.of(args[0]), args[2]);
-    Build b = new Build(Path.of(args[1]), args[2]);
+    // "workA,workB" gives each build its own work, e.g. the same reload on two policy directories
+    String[] works = args[2].split(",", 2);
+    Build a = new Build(Path.of(args[0]), works[0]);
+    Build b = new Build(Path.of(args[1]), works[works.length - 1]);
     PairedSlices.Result result =
         PairedSlices.run(
             "A", () -> a.msPerRun(seconds), "B", () -> b.msPerRun(seconds), 2, pairs, true);
@@ -113,14 +125,32 @@ public final class BuildPair {
     private ExecutorService longTexts;
 
     public Work(String spec) {
-      String[] parts = spec.split(":");
+      int at = spec.indexOf('@');
+      Path root = Path.of(at < 0 ? "" : spec.substring(at + 1));
+      Path rules = root.resolve("rules");
+      Path lexicons = root.resolve("lexicons");
+      String[] parts = (at < 0 ? spec : spec.substring(0, at)).split(":");
       switch (parts[0]) {
-        case "reload" -> run = () -> PolicyLoader.load(Path.of("rules"), Path.of("lexicons"));
+        case "reload" -> run = () -> PolicyLoader.load(rules, lexicons);
+        case "lexicons" -> {
+          // the lexicons alone: built from the files, or (lexicons:cached) opened from the
+          // prebuilt index a restart finds, made here once
+          Path cache = null;
+          if (parts.length > 1 && parts[1].equals("cached")) {
+            try {
+              cache = Files.createTempDirectory("buildpair-lexicon-index");
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            LexiconSet.load(lexicons, new Normalizer(), Clock.systemUTC(), cache);
+          }
+          Path index = cache;
+          run = () -> LexiconSet.load(lexicons, new Normalizer(), Clock.systemUTC(), index);
+        }
         case "pipeline" -> {
           longTexts = Executors.newSingleThreadExecutor();
           CheckService service =
-              PolicyTests.offline(
-                  PolicyLoader.load(Path.of("rules"), Path.of("lexicons")), longTexts);
+              PolicyTests.offline(PolicyLoader.load(rules, lexicons), longTexts);
           CheckRequest request =
               new CheckRequest(
                   Texts.of(parts[1], Integer.parseInt(parts[2])),

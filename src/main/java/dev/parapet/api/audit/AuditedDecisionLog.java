@@ -27,6 +27,7 @@ public final class AuditedDecisionLog implements DecisionLog {
     this.metrics = metrics;
     metrics.gauge("parapet.audit.dropped", audit, a -> a.log().dropped());
     metrics.gauge("parapet.audit.backlog", audit, a -> a.log().backlog());
+    metrics.gauge("parapet.audit.quarantined", audit, a -> a.log().quarantined());
   }
 
   @Override
@@ -50,6 +51,7 @@ public final class AuditedDecisionLog implements DecisionLog {
             d.verdict().wireName(),
             d.rules().stream().map(RuleHit::id).toList(),
             d.findings().stream()
+                .limit(AuditRecord.MAX_FINDINGS)
                 .map(
                     f ->
                         new AuditRecord.AuditFinding(
@@ -64,6 +66,9 @@ public final class AuditedDecisionLog implements DecisionLog {
             d.errors().stream().map(e -> e.ruleId() + ": " + e.message()).toList(),
             d.coverage().checkedEnd(),
             d.shadowVerdict(),
+            d.findings().size() > AuditRecord.MAX_FINDINGS
+                ? d.findings().size() - AuditRecord.MAX_FINDINGS
+                : null,
             null,
             0,
             null,

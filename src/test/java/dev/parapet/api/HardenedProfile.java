@@ -19,7 +19,7 @@ public class HardenedProfile implements QuarkusTestProfile {
 
   public static final String NODE = "hardened-node";
   public static final int MAX_IN_FLIGHT = 32;
-  public static final long BODY_IDLE_MS = 2000;
+  public static final long BODY_IDLE_MS = 5000;
   public static final int FAILED_AUTH_BURST = 3;
 
   @Override
@@ -36,7 +36,7 @@ public class HardenedProfile implements QuarkusTestProfile {
         "parapet.auth.failed-auth-burst",
         Integer.toString(FAILED_AUTH_BURST),
         "parapet.auth.failed-auth-per-second",
-        "2");
+        "0.2");
   }
 
   @Override

@@ -62,7 +62,7 @@ public final class FailedAuthThrottle {
 
     synchronized void spend(long now) {
       refill(now);
-      left = Math.max(-1, left - 1);
+      left = Math.max(0, left - 1);
     }
 
     synchronized long waitSeconds(long now) {

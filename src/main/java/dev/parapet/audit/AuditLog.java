@@ -417,6 +417,14 @@ public final class AuditLog implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Whether the store is so far behind the journal that appends fail: the service cannot record, so
+   * it is not ready.
+   */
+  public boolean saturated() {
+    return journal != null && backlog() >= backlogMax;
+  }
+
   /** Records made durable but not yet in the store. */
   public long backlog() {
     return journaledSeq - storedSeq;

@@ -121,6 +121,32 @@ class StalledUploadTest {
   }
 
   @Test
+  void theSlotsOfConnectionsTheClientDropsAreFreed() throws Exception {
+    List<Socket> sockets = new ArrayList<>();
+    for (int i = 0; i < HardenedProfile.MAX_IN_FLIGHT; i++) {
+      sockets.add(stall(TestKeys.CHECKER));
+    }
+    Thread.sleep(500); // every one of them holds a slot now
+    for (Socket socket : sockets) {
+      socket.close();
+    }
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    int status;
+    do {
+      Thread.sleep(100);
+      status =
+          RestAssured.given()
+              .header("X-API-Key", TestKeys.CHECKER)
+              .contentType(ContentType.JSON)
+              .body("{\"text\":\"hello\"}")
+              .post("/v1/check")
+              .statusCode();
+    } while (status == 429 && System.nanoTime() < deadline);
+    // well before the idle timeout would have freed them
+    assertThat(status).isEqualTo(200);
+  }
+
+  @Test
   void aBodyThatArrivesInPiecesWithShortPausesIsRead() throws Exception {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(20_000);

@@ -80,6 +80,8 @@ class HostileCorpusTest {
 
   @Test
   void noShapeInAnyFieldGetsA5xxOrTakesFiveSecondsAndEveryRecordIsStored() throws Exception {
+    // the first check of a fresh start builds what later ones reuse; it is not what is measured
+    TestKeys.given().contentType(ContentType.JSON).body("{\"text\":\"warm\"}").post("/v1/check");
     List<String> failures = new ArrayList<>();
     int sent = 0;
     for (Shape shape : shapes()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.api.auth.Authenticator;
 import dev.parapet.api.auth.Caller;
 import dev.parapet.api.auth.InFlightLimiter;
+import dev.parapet.app.ParapetConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -2,6 +2,7 @@ package dev.parapet.api;
 
 import dev.parapet.api.auth.AuthFilter;
 import dev.parapet.api.auth.TenantScope;
+import dev.parapet.app.ParapetConfig;
 import dev.parapet.check.CheckService;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.Consumes;

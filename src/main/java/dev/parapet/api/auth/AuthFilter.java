@@ -2,8 +2,8 @@ package dev.parapet.api.auth;
 
 import dev.parapet.api.BodyReader;
 import dev.parapet.api.ErrorCode;
-import dev.parapet.api.ParapetConfig;
 import dev.parapet.api.Problem;
+import dev.parapet.app.ParapetConfig;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;

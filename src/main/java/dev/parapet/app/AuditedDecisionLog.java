@@ -1,30 +1,28 @@
-package dev.parapet.api.audit;
+package dev.parapet.app;
 
+import dev.parapet.audit.AuditEntry;
 import dev.parapet.audit.AuditRecord;
+import dev.parapet.audit.TextHash;
 import dev.parapet.check.Decision;
 import dev.parapet.check.DecisionLog;
 import dev.parapet.check.RuleHit;
+import dev.parapet.model.Finding;
 import dev.parapet.model.TimeOrderedId;
 import dev.parapet.policy.Profile;
 import dev.parapet.policy.TextStorage;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** Turns each decision into an audit record: findings without text, the text only as an HMAC. */
 public final class AuditedDecisionLog implements DecisionLog {
 
   private final AuditRuntime audit;
   private final MeterRegistry metrics;
-  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  private final TextHash textHash;
 
   public AuditedDecisionLog(AuditRuntime audit, MeterRegistry metrics) {
     this.audit = audit;
     this.metrics = metrics;
+    this.textHash = new TextHash(audit.key());
     metrics.gauge("parapet.audit.dropped", audit, a -> a.log().dropped());
     metrics.gauge("parapet.audit.backlog", audit, a -> a.log().backlog());
     metrics.gauge("parapet.audit.quarantined", audit, a -> a.log().quarantined());
@@ -40,39 +38,26 @@ public final class AuditedDecisionLog implements DecisionLog {
           case NONE -> null;
         };
     AuditRecord record =
-        new AuditRecord(
-            AuditRecord.VERSION,
-            auditId,
-            d.time().toString(),
-            d.requestId(),
-            d.tenant(),
-            d.profile(),
-            d.stage().wireName(),
-            d.verdict().wireName(),
-            d.rules().stream().map(RuleHit::id).toList(),
-            d.findings().stream()
-                .limit(AuditRecord.MAX_FINDINGS)
-                .map(
-                    f ->
-                        new AuditRecord.AuditFinding(
-                            f.detector(), f.type(), f.start(), f.end(), f.severity().wireName()))
-                .toList(),
-            d.policyVersion(),
-            d.coverage().textLength(),
-            hmac(text),
-            stored,
-            d.tookMs(),
-            d.failedClosed(),
-            d.errors().stream().map(e -> e.ruleId() + ": " + e.message()).toList(),
-            d.coverage().checkedEnd(),
-            d.shadowVerdict(),
-            d.findings().size() > AuditRecord.MAX_FINDINGS
-                ? d.findings().size() - AuditRecord.MAX_FINDINGS
-                : null,
-            null,
-            0,
-            null,
-            null);
+        new AuditEntry()
+            .auditId(auditId)
+            .time(d.time().toString())
+            .requestId(d.requestId())
+            .tenant(d.tenant())
+            .profile(d.profile())
+            .stage(d.stage().wireName())
+            .decision(d.verdict().wireName())
+            .rules(d.rules().stream().map(RuleHit::id).toList())
+            .findings(d.findings().stream().map(AuditedDecisionLog::audited).toList())
+            .policyVersion(d.policyVersion())
+            .textLength(d.coverage().textLength())
+            .textHash(textHash.of(text))
+            .storedText(stored)
+            .tookMs(d.tookMs())
+            .failedClosed(d.failedClosed())
+            .errors(d.errors().stream().map(e -> e.ruleId() + ": " + e.message()).toList())
+            .checkedEnd(d.coverage().checkedEnd())
+            .shadowDecision(d.shadowVerdict())
+            .toRecord();
     audit.log().append(record);
     metrics
         .counter(
@@ -107,18 +92,9 @@ public final class AuditedDecisionLog implements DecisionLog {
     return d.verdict() == dev.parapet.model.Verdict.ALLOW ? text : null;
   }
 
-  private String hmac(String text) {
-    // doFinal leaves the Mac ready for the next text: one keyed instance per worker thread
-    return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(audit.key(), "HmacSHA256"));
-      return mac;
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-    }
+  /** A finding as audited: what and where, never the matched text. */
+  private static AuditRecord.AuditFinding audited(Finding f) {
+    return new AuditRecord.AuditFinding(
+        f.detector(), f.type(), f.start(), f.end(), f.severity().wireName());
   }
 }

@@ -85,9 +85,20 @@ public class BodyReader {
           ctx, ErrorCode.RATE_LIMITED, "this key has too many requests in flight; retry shortly");
       return;
     }
-    ctx.addEndHandler(done -> inFlight.release(key));
+    // released once, by whichever comes first: the answer's headers going out, the end of the
+    // exchange, or the client going away while the body is read
+    java.util.concurrent.atomic.AtomicBoolean held =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    Runnable release =
+        () -> {
+          if (held.compareAndSet(true, false)) {
+            inFlight.release(key);
+          }
+        };
+    ctx.addHeadersEndHandler(v -> release.run());
+    ctx.addEndHandler(done -> release.run());
     caller.ifPresent(c -> ctx.put(CALLER, c));
-    new Reading(ctx).start();
+    new Reading(ctx, release).start();
   }
 
   private static boolean hasBody(HttpServerRequest request) {
@@ -120,13 +131,15 @@ public class BodyReader {
   /** One body being read: chunks appended, the idle timer re-armed while they keep coming. */
   private final class Reading {
     private final RoutingContext ctx;
+    private final Runnable release;
     private final Buffer body = Buffer.buffer();
     private long lastChunk = System.nanoTime();
     private long timer;
     private boolean finished;
 
-    Reading(RoutingContext ctx) {
+    Reading(RoutingContext ctx, Runnable release) {
       this.ctx = ctx;
+      this.release = release;
     }
 
     void start() {
@@ -137,7 +150,11 @@ public class BodyReader {
       timer = vertx.setTimer(idleMillis, this::check);
       request.handler(this::chunk);
       request.endHandler(v -> end());
-      request.exceptionHandler(e -> finish());
+      request.exceptionHandler(
+          e -> {
+            finish();
+            release.run(); // the client went away mid-body: nothing will be answered
+          });
       request.resume();
     }
 

@@ -121,6 +121,19 @@ class StalledUploadTest {
   }
 
   @Test
+  void everyAnsweredRequestGivesItsSlotBack() {
+    for (int i = 0; i < HardenedProfile.MAX_IN_FLIGHT * 3; i++) {
+      RestAssured.given()
+          .header("X-API-Key", TestKeys.CHECKER)
+          .contentType(ContentType.JSON)
+          .body(i % 2 == 0 ? "{\"text\":\"hello\"}" : "{\"text\":")
+          .post("/v1/check")
+          .then()
+          .statusCode(i % 2 == 0 ? 200 : 400);
+    }
+  }
+
+  @Test
   void theSlotsOfConnectionsTheClientDropsAreFreed() throws Exception {
     List<Socket> sockets = new ArrayList<>();
     for (int i = 0; i < HardenedProfile.MAX_IN_FLIGHT; i++) {

@@ -1,7 +1,6 @@
 package dev.parapet.api.auth;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bounds the requests one key has in flight at once, from the first byte of the body to the last
@@ -10,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InFlightLimiter {
 
   private final int max;
-  private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Integer> counts = new ConcurrentHashMap<>();
 
   public InFlightLimiter(int max) {
     this.max = max;
@@ -21,12 +20,19 @@ public final class InFlightLimiter {
     if (max <= 0) {
       return true;
     }
-    AtomicInteger count = counts.computeIfAbsent(key, k -> new AtomicInteger());
-    if (count.incrementAndGet() > max) {
-      count.decrementAndGet();
-      return false;
-    }
-    return true;
+    boolean[] taken = {false};
+    // counted inside the map's per-key lock, so a release that removes the entry cannot race it
+    counts.compute(
+        key,
+        (k, count) -> {
+          int now = count == null ? 0 : count;
+          if (now >= max) {
+            return count;
+          }
+          taken[0] = true;
+          return now + 1;
+        });
+    return taken[0];
   }
 
   /** Gives a slot back; the entry goes once it holds none, so idle keys cost no memory. */
@@ -34,12 +40,11 @@ public final class InFlightLimiter {
     if (max <= 0) {
       return;
     }
-    counts.computeIfPresent(key, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+    counts.computeIfPresent(key, (k, count) -> count <= 1 ? null : count - 1);
   }
 
   /** Requests the key has in flight. */
   public int inFlight(String key) {
-    AtomicInteger count = counts.get(key);
-    return count == null ? 0 : count.get();
+    return counts.getOrDefault(key, 0);
   }
 }

@@ -1,5 +1,7 @@
 package dev.parapet.api;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Stable error codes: the {@code code} member of every problem+json body. Clients may switch on
  * them; never rename one.
@@ -40,6 +42,7 @@ public enum ErrorCode {
   }
 
   /** The wire value, snake_case. */
+  @JsonValue
   public String code() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -56,7 +56,7 @@ public final class AuditedDecisionLog implements DecisionLog {
             .failedClosed(d.failedClosed())
             .errors(d.errors().stream().map(e -> e.ruleId() + ": " + e.message()).toList())
             .checkedEnd(d.coverage().checkedEnd())
-            .shadowDecision(d.shadowVerdict())
+            .shadowDecision(d.shadowVerdict() == null ? null : d.shadowVerdict().wireName())
             .toRecord();
     audit.log().append(record);
     metrics
@@ -81,7 +81,7 @@ public final class AuditedDecisionLog implements DecisionLog {
               "active",
               d.verdict().wireName(),
               "shadow",
-              d.shadowVerdict())
+              d.shadowVerdict().wireName())
           .increment();
     }
     return auditId;

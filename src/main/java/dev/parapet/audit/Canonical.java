@@ -3,10 +3,7 @@ package dev.parapet.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.parapet.digest.Sha256;
 
 /**
  * The canonical encoding a record's hash covers: its JSON with members in declaration order, {@code
@@ -61,11 +58,6 @@ final class Canonical {
   }
 
   static String sha256(String canonical) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+    return Sha256.hex(canonical);
   }
 }

@@ -1,9 +1,8 @@
 package dev.parapet.audit;
 
+import dev.parapet.digest.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Proves the log intact: every record's hash matches its content, every record names the hash of
@@ -199,14 +196,8 @@ public final class ChainVerifier {
   }
 
   static String sign(byte[] key, String node, long seq, String hash, long timeMs) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      String payload = "checkpoint/v1\n" + node + "\n" + seq + "\n" + hash + "\n" + timeMs;
-      return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-    }
+    String payload = "checkpoint/v1\n" + node + "\n" + seq + "\n" + hash + "\n" + timeMs;
+    return HexFormat.of().formatHex(HmacSha256.of(key, payload));
   }
 
   private record Link(long seq, String hash) {}

@@ -1,11 +1,6 @@
 package dev.parapet.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.parapet.digest.HmacSha256;
 
 /**
  * The {@code textHash} of an audit record: hex HMAC-SHA256 of the checked text under the audit key,
@@ -13,25 +8,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TextHash {
 
-  private final byte[] key;
-  // doFinal leaves the Mac ready for the next text: one keyed instance per worker thread
-  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  private final HmacSha256 mac;
 
   public TextHash(byte[] key) {
-    this.key = key.clone();
+    this.mac = new HmacSha256(key);
   }
 
   public String of(String text) {
-    return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac;
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-    }
+    return mac.hex(text);
   }
 }

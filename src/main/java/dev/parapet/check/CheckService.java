@@ -41,7 +41,7 @@ public final class CheckService {
       new RuleHit(
           "system/fail-closed",
           "system",
-          Verdict.BLOCK.wireName(),
+          RuleHit.Effect.BLOCK,
           "part of the check could not be evaluated and the profile fails closed");
 
   private static final Comparator<Finding> BY_POSITION =
@@ -122,32 +122,17 @@ public final class CheckService {
       return d;
     }
     Profile shadowProfile = candidate.profile(profile.name()).orElse(candidate.defaultProfile());
-    String shadow;
+    ShadowVerdict shadow;
     try {
-      shadow = decide(candidate, shadowProfile, request, System.nanoTime()).verdict().wireName();
+      shadow =
+          ShadowVerdict.of(decide(candidate, shadowProfile, request, System.nanoTime()).verdict());
     } catch (RuntimeException e) {
-      shadow = "error";
+      shadow = ShadowVerdict.ERROR;
     }
-    if (shadow.equals(d.verdict().wireName())) {
+    if (shadow == ShadowVerdict.of(d.verdict())) {
       return d;
     }
-    return new Decision(
-        d.requestId(),
-        d.time(),
-        d.profile(),
-        d.tenant(),
-        d.stage(),
-        d.verdict(),
-        d.redactedText(),
-        d.findings(),
-        d.rules(),
-        d.errors(),
-        d.failedClosed(),
-        d.policyVersion(),
-        d.tookMs(),
-        d.coverage(),
-        shadow,
-        d.explanation());
+    return d.withShadowVerdict(shadow);
   }
 
   private static Profile profileOf(Policy current, String name) {
@@ -254,13 +239,16 @@ public final class CheckService {
     List<RuleHit> hits = new ArrayList<>();
     for (Action action : resolution.standing()) {
       RuleHit hit =
-          new RuleHit(action.ruleId(), action.tier(), action.verdict().wireName(), action.reason());
+          new RuleHit(
+              action.ruleId(), action.tier(), RuleHit.Effect.of(action.verdict()), action.reason());
       if (!hits.contains(hit)) {
         hits.add(hit);
       }
     }
     for (Exemption exemption : resolution.applied()) {
-      RuleHit hit = new RuleHit(exemption.ruleId(), exemption.tier(), "exempt", exemption.reason());
+      RuleHit hit =
+          new RuleHit(
+              exemption.ruleId(), exemption.tier(), RuleHit.Effect.EXEMPT, exemption.reason());
       if (!hits.contains(hit)) {
         hits.add(hit);
       }

@@ -32,12 +32,33 @@ public record Decision(
     String policyVersion,
     double tookMs,
     Coverage coverage,
-    String shadowVerdict,
+    ShadowVerdict shadowVerdict,
     Explanation explanation) {
 
   public Decision {
     findings = List.copyOf(findings);
     rules = List.copyOf(rules);
     errors = List.copyOf(errors);
+  }
+
+  /** This decision with the shadow candidate's differing verdict recorded beside it. */
+  public Decision withShadowVerdict(ShadowVerdict shadow) {
+    return new Decision(
+        requestId,
+        time,
+        profile,
+        tenant,
+        stage,
+        verdict,
+        redactedText,
+        findings,
+        rules,
+        errors,
+        failedClosed,
+        policyVersion,
+        tookMs,
+        coverage,
+        shadow,
+        explanation);
   }
 }

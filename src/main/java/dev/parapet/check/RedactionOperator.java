@@ -1,11 +1,7 @@
 package dev.parapet.check;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
+import dev.parapet.digest.HmacSha256;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** Rewrites one redacted span; the profile picks an operator per finding type. */
 public sealed interface RedactionOperator
@@ -73,14 +69,8 @@ public sealed interface RedactionOperator
   record Hash(byte[] key) implements RedactionOperator {
     @Override
     public String apply(String type, String span) {
-      try {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        byte[] digest = mac.doFinal(span.getBytes(StandardCharsets.UTF_8));
-        return "<" + type + ":" + HexFormat.of().formatHex(digest, 0, 6) + ">";
-      } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-        throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-      }
+      byte[] digest = HmacSha256.of(key, span);
+      return "<" + type + ":" + HexFormat.of().formatHex(digest, 0, 6) + ">";
     }
   }
 }

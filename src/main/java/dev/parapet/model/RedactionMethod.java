@@ -1,5 +1,6 @@
 package dev.parapet.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How a redacted span is rewritten; the profile picks one per finding type. */
@@ -13,6 +14,7 @@ public enum RedactionMethod {
   /** A short keyed HMAC of the span, so equal values stay correlatable. */
   HASH;
 
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

@@ -1,5 +1,6 @@
 package dev.parapet.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How serious a finding is, ordered from least to most severe. */
@@ -9,6 +10,7 @@ public enum Severity {
   HIGH,
   CRITICAL;
 
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

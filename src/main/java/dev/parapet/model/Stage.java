@@ -1,5 +1,6 @@
 package dev.parapet.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -10,6 +11,7 @@ public enum Stage {
   OUTPUT;
 
   /** The lower-case name used on the wire and in rule files. */
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

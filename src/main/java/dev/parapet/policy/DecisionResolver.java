@@ -57,11 +57,14 @@ public final class DecisionResolver {
       Set<Exemption> applied,
       List<Resolution.Relaxation> relaxations) {
     if (expired(exemption)) {
-      relaxations.add(relaxation(exemption, action, "expired", "expired " + exemption.expires()));
+      relaxations.add(
+          relaxation(
+              exemption, action, Resolution.Outcome.EXPIRED, "expired " + exemption.expires()));
       return action;
     }
     if (!action.overridable() || TierRules.BASELINE.equals(action.tier())) {
-      relaxations.add(relaxation(exemption, action, "kept-mandatory", "not overridable"));
+      relaxations.add(
+          relaxation(exemption, action, Resolution.Outcome.KEPT_MANDATORY, "not overridable"));
       return action;
     }
     applied.add(exemption);
@@ -69,16 +72,22 @@ public final class DecisionResolver {
       List<Finding> kept =
           action.findings().stream().filter(f -> !f.type().equals(exemption.targetType())).toList();
       relaxations.add(
-          relaxation(exemption, action, "narrowed", "ignores " + exemption.targetType()));
+          relaxation(
+              exemption, action, Resolution.Outcome.NARROWED, "ignores " + exemption.targetType()));
       return kept.isEmpty() ? null : action.withFindings(kept);
     }
     if (exemption.lowerTo() == Verdict.ALLOW) {
-      relaxations.add(relaxation(exemption, action, "exempted", exemption.reason()));
+      relaxations.add(
+          relaxation(exemption, action, Resolution.Outcome.EXEMPTED, exemption.reason()));
       return null;
     }
     if (exemption.lowerTo().compareTo(action.verdict()) < 0) {
       relaxations.add(
-          relaxation(exemption, action, "lowered", "to " + exemption.lowerTo().wireName()));
+          relaxation(
+              exemption,
+              action,
+              Resolution.Outcome.LOWERED,
+              "to " + exemption.lowerTo().wireName()));
       return action.withVerdict(exemption.lowerTo());
     }
     return action;
@@ -89,7 +98,7 @@ public final class DecisionResolver {
   }
 
   private static Resolution.Relaxation relaxation(
-      Exemption exemption, Action action, String outcome, String detail) {
+      Exemption exemption, Action action, Resolution.Outcome outcome, String detail) {
     return new Resolution.Relaxation(exemption.ruleId(), action.ruleId(), outcome, detail);
   }
 }

@@ -1,5 +1,6 @@
 package dev.parapet.policy;
 
+import dev.parapet.digest.Sha256;
 import dev.parapet.model.PolicyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The policy version: a SHA-256 over every file's relative path and bytes, in a fixed order. */
@@ -16,14 +16,10 @@ final class PolicyDigest {
   private PolicyDigest() {}
 
   static String of(Path rulesDir, Path lexiconsDir) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      add(sha, "rules", rulesDir);
-      add(sha, "lexicons", lexiconsDir);
-      return "sha256:" + HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+    MessageDigest sha = Sha256.newDigest();
+    add(sha, "rules", rulesDir);
+    add(sha, "lexicons", lexiconsDir);
+    return "sha256:" + HexFormat.of().formatHex(sha.digest());
   }
 
   private static void add(MessageDigest sha, String label, Path dir) {

@@ -1,9 +1,11 @@
 package dev.parapet.policy;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.parapet.model.Action;
 import dev.parapet.model.Exemption;
 import dev.parapet.model.Verdict;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The outcome of resolving every tier's actions: the final verdict, the actions that still stand
@@ -19,12 +21,27 @@ public record Resolution(
     relaxations = List.copyOf(relaxations);
   }
 
-  /**
-   * One exemption meeting one action.
-   *
-   * @param outcome {@code exempted}, {@code lowered}, {@code narrowed} (findings of a type
-   *     removed), {@code kept-mandatory} (the action was not overridable), {@code expired}
-   */
+  /** One exemption meeting one action. */
   public record Relaxation(
-      String exemptionRule, String targetRule, String outcome, String detail) {}
+      String exemptionRule, String targetRule, Outcome outcome, String detail) {}
+
+  /** What became of the action an exemption targeted. */
+  public enum Outcome {
+    /** Relaxed away entirely. */
+    EXEMPTED,
+    /** Lowered to a milder verdict. */
+    LOWERED,
+    /** Findings of a type removed from it. */
+    NARROWED,
+    /** Kept: the action was not overridable. */
+    KEPT_MANDATORY,
+    /** Kept: the exemption's end date has passed. */
+    EXPIRED;
+
+    /** The wire name, lower case with hyphens: {@code kept-mandatory}. */
+    @JsonValue
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
 }

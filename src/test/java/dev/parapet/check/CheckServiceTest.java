@@ -130,7 +130,7 @@ class CheckServiceTest {
     CheckService service = service(load("active"));
     Decision disagree = service.check(request("a zorblax")).decision();
     assertThat(disagree.verdict()).isEqualTo(Verdict.ALLOW);
-    assertThat(disagree.shadowVerdict()).isEqualTo("block");
+    assertThat(disagree.shadowVerdict()).isEqualTo(ShadowVerdict.BLOCK);
     Decision agree = service.check(request("hello")).decision();
     assertThat(agree.shadowVerdict()).isNull();
   }

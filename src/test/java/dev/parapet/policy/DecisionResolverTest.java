@@ -81,7 +81,7 @@ class DecisionResolverTest {
         .containsExactly("industry/healthcare/allow-x");
     assertThat(r.relaxations())
         .extracting(Resolution.Relaxation::outcome)
-        .containsExactly("exempted");
+        .containsExactly(Resolution.Outcome.EXEMPTED);
   }
 
   @Test
@@ -98,7 +98,7 @@ class DecisionResolverTest {
     assertThat(r.applied()).isEmpty();
     assertThat(r.relaxations())
         .extracting(Resolution.Relaxation::outcome)
-        .containsExactly("kept-mandatory");
+        .containsExactly(Resolution.Outcome.KEPT_MANDATORY);
   }
 
   @Test
@@ -188,7 +188,7 @@ class DecisionResolverTest {
     assertThat(r.verdict()).isEqualTo(Verdict.BLOCK);
     assertThat(r.relaxations())
         .extracting(Resolution.Relaxation::outcome)
-        .containsExactly("expired");
+        .containsExactly(Resolution.Outcome.EXPIRED);
   }
 
   @Test

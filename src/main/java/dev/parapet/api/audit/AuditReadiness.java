@@ -25,7 +25,7 @@ public class AuditReadiness implements HealthCheck {
         .status(up)
         .withData("store", audit.postgres() ? "postgresql" : "embedded")
         .withData("node", audit.log().node())
-        .withData("mode", audit.log().mode().name().toLowerCase(java.util.Locale.ROOT))
+        .withData("mode", audit.log().mode().wireName())
         .withData("dropped", audit.log().dropped())
         .withData("backlog", audit.log().backlog())
         .build();

@@ -1,5 +1,5 @@
 /**
  * Who may call what: API keys stored as hashes, JWT bearer tokens, roles per path, and the per-key
- * rate limit.
+ * rate limit. May import {@code app}, {@code api} and Quarkus.
  */
 package dev.parapet.api.auth;

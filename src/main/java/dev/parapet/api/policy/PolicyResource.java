@@ -77,8 +77,8 @@ public class PolicyResource {
           new ProfileView(
               p.name(),
               p.tiers(),
-              p.failMode().name().toLowerCase(java.util.Locale.ROOT),
-              p.textStorage().name().toLowerCase(java.util.Locale.ROOT),
+              p.failMode().wireName(),
+              p.textStorage().wireName(),
               p.injectionThreshold(),
               redaction));
     }

@@ -1,5 +1,5 @@
 /**
  * Prompt injection and jailbreaks, scored from signals found in plain, normalized, hidden and
- * encoded text.
+ * encoded text. May import {@code detect}, {@code text} and {@code model}.
  */
 package dev.parapet.detect.injection;

@@ -31,6 +31,9 @@ public class BodyReader {
   /** Where the read body waits for the resource, in the routing context. */
   public static final String BODY = "parapet.body";
 
+  /** Gives the request's in-flight slot back; run by the auth filter once the answer is made. */
+  public static final String RELEASE = "parapet.release";
+
   /** The caller authenticated here, so the auth filter need not verify the credential again. */
   public static final String CALLER = "parapet.body-caller";
 
@@ -95,6 +98,7 @@ public class BodyReader {
             inFlight.release(key);
           }
         };
+    ctx.put(RELEASE, release);
     ctx.addHeadersEndHandler(v -> release.run());
     ctx.addEndHandler(done -> release.run());
     caller.ifPresent(c -> ctx.put(CALLER, c));

@@ -8,11 +8,13 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Demands a valid credential and the role the path needs before any resource runs, then applies the
@@ -96,6 +98,19 @@ public class AuthFilter {
       ctx.put(CALLER, caller.get());
     }
     return Optional.empty();
+  }
+
+  /**
+   * Gives the request's in-flight slot back once its answer is made: the routing context's own end
+   * handlers can be displaced by handlers set on the response further down.
+   */
+  @ServerResponseFilter
+  public void releaseSlot(ContainerResponseContext response) {
+    RoutingContext ctx = vertxRequest.getCurrent();
+    Runnable release = ctx == null ? null : ctx.get(BodyReader.RELEASE);
+    if (release != null) {
+      release.run();
+    }
   }
 
   /** Hands the body {@link BodyReader} read on the event loop to the resource. */

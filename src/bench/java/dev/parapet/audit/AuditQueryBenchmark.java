@@ -109,6 +109,7 @@ public class AuditQueryBenchmark {
         1900,
         null,
         null,
+        null,
         0,
         null,
         null);

@@ -24,6 +24,16 @@ final class CheckRequestParser {
 
   static final int MAX_DEPTH = 16;
 
+  /**
+   * Longest {@code tenant} and {@code requestId}, in chars (UTF-16 code units): what the audit
+   * store's columns hold, so that no accepted request makes a record the store refuses. Fixed, not
+   * configurable, for that reason.
+   */
+  static final int MAX_ID_LENGTH = 256;
+
+  /** Longest {@code profile} name, in chars: the store's column holds 128. */
+  static final int MAX_PROFILE_LENGTH = 128;
+
   private static final ObjectMapper STRICT =
       JsonMapper.builder()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -69,11 +79,53 @@ final class CheckRequestParser {
     return new CheckRequest(
         value,
         stage(root.get("stage")),
-        optionalString(root, "profile"),
-        optionalString(root, "tenant"),
-        optionalString(root, "requestId"),
+        identifier(root, "profile", MAX_PROFILE_LENGTH),
+        identifier(root, "tenant", MAX_ID_LENGTH),
+        identifier(root, "requestId", MAX_ID_LENGTH),
         context(root.get("context")),
         explain);
+  }
+
+  /**
+   * A stored identifier: at most {@code max} chars (the audit store's column holds that many), no
+   * control characters and no unpaired surrogate, which the stores would refuse or turn into {@code
+   * ?}. Refused rather than repaired, so the id echoed back is the one recorded.
+   */
+  private static String identifier(JsonNode root, String name, int max) {
+    String value = optionalString(root, name);
+    if (value == null) {
+      return null;
+    }
+    if (value.length() > max) {
+      throw invalid("'" + name + "' has " + value.length() + " chars; the limit is " + max);
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c)) {
+        throw invalid(
+            "'"
+                + name
+                + "' holds a control character (U+"
+                + String.format(java.util.Locale.ROOT, "%04X", (int) c)
+                + ") at index "
+                + i);
+      }
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < value.length()
+            && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++;
+        } else {
+          throw invalid(
+              "'"
+                  + name
+                  + "' holds an unpaired surrogate at index "
+                  + i
+                  + "; send well-formed Unicode");
+        }
+      }
+    }
+    return value;
   }
 
   private static JsonNode read(byte[] body) {
@@ -81,7 +133,7 @@ final class CheckRequestParser {
       throw invalid("the body is empty; send a JSON object with a 'text' member");
     }
     try {
-      return STRICT.readTree(body);
+      return STRICT.readTree(Utf8.decode(body));
     } catch (JsonProcessingException e) {
       throw new ProblemException(ErrorCode.MALFORMED_JSON, describe(e));
     } catch (IOException e) {

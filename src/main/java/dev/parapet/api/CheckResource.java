@@ -1,7 +1,10 @@
 package dev.parapet.api;
 
+import dev.parapet.api.auth.AuthFilter;
+import dev.parapet.api.auth.TenantScope;
 import dev.parapet.app.ParapetConfig;
 import dev.parapet.check.CheckService;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,10 +19,13 @@ public class CheckResource {
 
   private final CheckService checks;
   private final CheckRequestParser parser;
+  private final CurrentVertxRequest vertxRequest;
 
-  public CheckResource(CheckService checks, ParapetConfig config) {
+  public CheckResource(
+      CheckService checks, ParapetConfig config, CurrentVertxRequest vertxRequest) {
     this.checks = checks;
     this.parser = new CheckRequestParser(config.limits());
+    this.vertxRequest = vertxRequest;
   }
 
   @POST
@@ -30,7 +36,11 @@ public class CheckResource {
       description =
           "Answers allow, redact (with the redacted text) or block, with the findings, the rules"
               + " that decided, the policy version and the audit id.")
-  public CheckResponse check(byte[] body, @QueryParam("explain") boolean explain) {
-    return CheckResponse.of(checks.check(parser.parse(body, explain)));
+  public CheckResponse check(byte[] body, @QueryParam("explain") String explain) {
+    return CheckResponse.of(
+        checks.check(
+            TenantScope.apply(
+                vertxRequest.getCurrent().get(AuthFilter.CALLER),
+                parser.parse(body, QueryParams.bool("explain", explain)))));
   }
 }

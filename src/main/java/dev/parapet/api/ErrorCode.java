@@ -16,6 +16,7 @@ public enum ErrorCode {
   UNKNOWN_PROFILE(404, "Unknown profile"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
   NOT_ACCEPTABLE(406, "Not acceptable"),
+  REQUEST_TIMEOUT(408, "Request timeout"),
   TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   INVALID_POLICY(422, "Invalid policy"),

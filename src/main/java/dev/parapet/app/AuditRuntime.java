@@ -5,6 +5,7 @@ import dev.parapet.audit.AuditLog;
 import dev.parapet.audit.AuditMode;
 import dev.parapet.audit.AuditStore;
 import dev.parapet.audit.ChainVerifier;
+import dev.parapet.audit.DataFiles;
 import dev.parapet.audit.Retention;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
@@ -19,7 +20,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -72,7 +72,7 @@ public class AuditRuntime {
   @PostConstruct
   void open() throws IOException {
     Path dataDir = Path.of(config.dataDir());
-    Files.createDirectories(dataDir);
+    DataFiles.createPrivateDirectories(dataDir);
     key = hmacKey(dataDir);
     postgres = jdbcUrl.filter(u -> !u.isBlank()).isPresent();
     // the store opens (and migrates) while the policy compiles: both are start-up's long poles
@@ -99,6 +99,9 @@ public class AuditRuntime {
                     jdbcUrl.get(), username.orElse(null), password.orElse(null))
                 : AuditDatabase.embedded(dataDir);
     AuditDatabase.migrate(ds, postgres);
+    if (!postgres) {
+      AuditDatabase.restrictFiles(dataDir);
+    }
     ParapetConfig.Audit audit = config.audit();
     AuditMode mode = AuditMode.valueOf(audit.mode().toUpperCase(Locale.ROOT));
     String node = audit.node().filter(n -> !n.isBlank()).orElseGet(AuditRuntime::hostName);
@@ -167,6 +170,11 @@ public class AuditRuntime {
     return key.clone();
   }
 
+  /** Where records the store refused are kept (embedded store only). */
+  public String quarantineDir() {
+    return Path.of(config.dataDir()).resolve("audit-quarantine").toString();
+  }
+
   public boolean postgres() {
     return postgres;
   }
@@ -193,12 +201,8 @@ public class AuditRuntime {
     if (!Files.exists(file)) {
       byte[] random = new byte[32];
       new SecureRandom().nextBytes(random);
-      Files.writeString(file, HexFormat.of().formatHex(random), StandardCharsets.US_ASCII);
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        LOG.debug("file system without POSIX permissions");
-      }
+      DataFiles.writePrivate(
+          file, HexFormat.of().formatHex(random).getBytes(StandardCharsets.US_ASCII));
       LOG.warnf("generated an audit HMAC key in %s; set PARAPET_AUDIT_HMAC_KEY to share one", file);
     }
     return Files.readString(file, StandardCharsets.US_ASCII)

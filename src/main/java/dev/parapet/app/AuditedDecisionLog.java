@@ -25,6 +25,7 @@ public final class AuditedDecisionLog implements DecisionLog {
     this.textHash = new TextHash(audit.key());
     metrics.gauge("parapet.audit.dropped", audit, a -> a.log().dropped());
     metrics.gauge("parapet.audit.backlog", audit, a -> a.log().backlog());
+    metrics.gauge("parapet.audit.quarantined", audit, a -> a.log().quarantined());
   }
 
   @Override

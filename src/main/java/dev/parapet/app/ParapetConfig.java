@@ -97,6 +97,21 @@ public interface ParapetConfig {
     @WithDefault("2000")
     double requestsPerSecond();
 
+    /**
+     * Failed authentications one address may make a second, after a burst of {@link
+     * #failedAuthBurst()}; beyond that 429 with Retry-After. 0 turns the throttle off.
+     */
+    @WithDefault("1")
+    double failedAuthPerSecond();
+
+    /** Failed authentications one address may make at once before the throttle applies. */
+    @WithDefault("20")
+    int failedAuthBurst();
+
+    /** The JWT claim that lists the tenants a token may act for; absent, the token is unbound. */
+    @WithDefault("tenants")
+    String jwtTenantsClaim();
+
     /** JWT bearer tokens, verified against this PEM public key, roles from the groups claim. */
     Optional<String> jwtPublicKeyFile();
 
@@ -113,6 +128,18 @@ public interface ParapetConfig {
     /** Longest text accepted, in code points (413 beyond). */
     @WithDefault("1000000")
     int maxTextLength();
+
+    /**
+     * How long a request body may pause between two chunks before the request is answered 408 and
+     * its connection closed. Bodies are read before any worker thread is taken, so a slow client
+     * holds a connection, never a thread.
+     */
+    @WithDefault("10s")
+    java.time.Duration bodyIdleTimeout();
+
+    /** Requests one key may have in flight at once (429 beyond); 0 turns the bound off. */
+    @WithDefault("64")
+    int maxInFlightPerKey();
 
     /** Most entries in {@code context} (400 beyond). */
     @WithDefault("64")

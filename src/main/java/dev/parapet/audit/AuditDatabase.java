@@ -43,6 +43,22 @@ public final class AuditDatabase {
     return JdbcConnectionPool.create(url, "parapet", "");
   }
 
+  /**
+   * Makes the embedded database's files readable by the service's user alone: H2 creates them with
+   * the process's default mask.
+   */
+  public static void restrictFiles(Path dataDir) {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dataDir)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (file.getFileName().toString().startsWith("audit.")) {
+          DataFiles.restrict(file);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot restrict the audit store's files", e);
+    }
+  }
+
   /** PostgreSQL through a small pool: the writer and the auditors' queries reuse connections. */
   public static DataSource postgres(String url, String user, String password) {
     try {

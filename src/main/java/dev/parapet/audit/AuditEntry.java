@@ -120,8 +120,12 @@ public final class AuditEntry {
     return this;
   }
 
-  /** The record as version {@link AuditRecord#VERSION}, not yet on any chain. */
+  /**
+   * The record as version {@link AuditRecord#VERSION}, not yet on any chain; past {@link
+   * AuditRecord#MAX_FINDINGS} findings, the rest are counted rather than kept.
+   */
   public AuditRecord toRecord() {
+    int dropped = Math.max(0, findings.size() - AuditRecord.MAX_FINDINGS);
     return new AuditRecord(
         AuditRecord.VERSION,
         auditId,
@@ -132,7 +136,7 @@ public final class AuditEntry {
         stage,
         decision,
         rules,
-        findings,
+        dropped == 0 ? findings : findings.subList(0, AuditRecord.MAX_FINDINGS),
         policyVersion,
         textLength,
         textHash,
@@ -142,6 +146,7 @@ public final class AuditEntry {
         errors,
         checkedEnd,
         shadowDecision,
+        dropped == 0 ? null : dropped,
         null,
         0,
         null,

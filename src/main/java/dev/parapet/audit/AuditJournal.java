@@ -67,7 +67,7 @@ final class AuditJournal implements AutoCloseable {
    * @param segmentBytes the size of a segment file; a batch larger than that gets a file of its own
    */
   AuditJournal(Path dir, String node, long segmentBytes) throws IOException {
-    this.dir = Files.createDirectories(dir);
+    this.dir = DataFiles.createPrivateDirectories(dir);
     this.node = node.replaceAll("[^A-Za-z0-9._-]", "_");
     this.segmentBytes = segmentBytes;
     this.spare = this.dir.resolve(this.node + ".spare");
@@ -266,9 +266,11 @@ final class AuditJournal implements AutoCloseable {
     try (FileChannel out =
         FileChannel.open(
             file,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
+            java.util.Set.of(
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING),
+            DataFiles.privateFile())) {
       long synced = 0;
       for (long at = 0; at < size; ) {
         zeros.clear().limit((int) Math.min(ZERO_CHUNK, size - at));

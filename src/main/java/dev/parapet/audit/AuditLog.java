@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +26,8 @@ import java.util.logging.Logger;
  * <p>Durable means committed to the store, or, with a journal, forced to the journal file; an
  * ingester thread then copies journaled records to the store in large batches, retrying until the
  * store takes them, and {@link #flush} lets readers wait for it. On start-up the journal's records
- * the store lacks are copied first.
+ * the store lacks are copied first. A record the store refuses for what it holds, while it takes
+ * others, is moved to the {@link AuditQuarantine} instead of being retried for ever.
  */
 public final class AuditLog implements AutoCloseable {
 
@@ -49,6 +51,7 @@ public final class AuditLog implements AutoCloseable {
   private final AtomicLong written = new AtomicLong();
   private final Thread writer;
   private final AuditJournal journal;
+  private final AuditQuarantine quarantine;
   private final BlockingQueue<SealedRecord> toStore = new LinkedBlockingQueue<>();
   private final Thread ingester;
   private final int backlogMax;
@@ -92,9 +95,13 @@ public final class AuditLog implements AutoCloseable {
     this.waitLimit = waitLimit;
     this.queue = new ArrayBlockingQueue<>(bufferSize);
     this.backlogMax = bufferSize * 10;
+    this.quarantine =
+        journalDir == null
+            ? null
+            : new AuditQuarantine(journalDir.resolveSibling("audit-quarantine"));
     this.journal =
-        journalDir == null || mode == AuditMode.OFF ? null : openJournal(journalDir, node, store);
-    AuditRecord last = store.last(node).orElse(null);
+        journalDir == null || mode == AuditMode.OFF ? null : openJournal(journalDir, node);
+    AuditRecord last = newest(store.last(node).orElse(null), quarantinedLast(node));
     this.seq = last == null ? 0 : last.seq();
     this.prevHash = last == null ? ChainVerifier.startOf(store, node) : last.hash();
     this.journaledSeq = seq;
@@ -112,16 +119,19 @@ public final class AuditLog implements AutoCloseable {
   }
 
   /** Opens the journal and copies to the store whatever it holds that the store lacks. */
-  private static AuditJournal openJournal(Path dir, String node, AuditStore store)
-      throws SQLException {
+  private AuditJournal openJournal(Path dir, String node) throws SQLException {
     try {
       AuditJournal journal = new AuditJournal(dir, node, JOURNAL_SEGMENT_BYTES);
       List<SealedRecord> journaled = journal.recover();
-      long inStore = store.last(node).map(AuditRecord::seq).orElse(0L);
+      long inStore =
+          Math.max(
+              store.last(node).map(AuditRecord::seq).orElse(0L),
+              Optional.ofNullable(quarantinedLast(node)).map(AuditRecord::seq).orElse(0L));
       List<SealedRecord> missing =
           journaled.stream().filter(r -> r.record().seq() > inStore).toList();
       for (int i = 0; i < missing.size(); i += RECOVERY_BATCH) {
-        store.insertSealed(missing.subList(i, Math.min(missing.size(), i + RECOVERY_BATCH)));
+        insertOrQuarantine(
+            new ArrayList<>(missing.subList(i, Math.min(missing.size(), i + RECOVERY_BATCH))));
       }
       if (!missing.isEmpty()) {
         LOG.log(Level.INFO, "audit journal: {0} records recovered into the store", missing.size());
@@ -131,6 +141,78 @@ public final class AuditLog implements AutoCloseable {
     } catch (IOException e) {
       throw new SQLException("the audit journal cannot be opened: " + e.getMessage(), e);
     }
+  }
+
+  private AuditRecord quarantinedLast(String node) throws SQLException {
+    try {
+      return quarantine == null ? null : quarantine.last(node).orElse(null);
+    } catch (IOException | IllegalStateException e) {
+      throw new SQLException("the audit quarantine cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static AuditRecord newest(AuditRecord a, AuditRecord b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.seq() >= b.seq() ? a : b;
+  }
+
+  /**
+   * Stores a batch. When the store refuses it while it is up, the records are stored one by one and
+   * each it refuses for its content is quarantined. If the store goes down meanwhile, what was
+   * handled is taken out of {@code batch} and the failure is thrown, for a retry of the rest.
+   */
+  private void insertOrQuarantine(List<SealedRecord> batch) throws SQLException, IOException {
+    try {
+      store.insertSealed(batch);
+      return;
+    } catch (SQLException | RuntimeException e) {
+      if (quarantine == null || !refusesContent(e)) {
+        throw e;
+      }
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      SealedRecord one = batch.get(i);
+      try {
+        store.insertSealed(List.of(one));
+      } catch (SQLException | RuntimeException e) {
+        if (!refusesContent(e)) {
+          batch.subList(0, i).clear();
+          throw e;
+        }
+        quarantine.add(one, e);
+      }
+    }
+  }
+
+  /**
+   * Whether the store refused a write for the values it holds (SQLSTATE class 22, data exception,
+   * or 23, integrity constraint; or a value that could not even be bound) while it is up: no retry
+   * of the same record could succeed.
+   */
+  private boolean refusesContent(Exception e) {
+    boolean content = !(e instanceof SQLException);
+    for (Throwable t = e; t != null && !content; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        content = contentState(sql.getSQLState());
+        for (SQLException next = sql.getNextException();
+            next != null && !content;
+            next = next.getNextException()) {
+          content = contentState(next.getSQLState());
+        }
+      }
+    }
+    return content && store.reachable();
+  }
+
+  private static boolean contentState(String state) {
+    return state != null && (state.startsWith("22") || state.startsWith("23"));
+  }
+
+  /** Records the store refused and the quarantine keeps, of every node. */
+  public int quarantined() {
+    return quarantine == null ? 0 : quarantine.count();
   }
 
   public String node() {
@@ -268,16 +350,17 @@ public final class AuditLog implements AutoCloseable {
             toStore.drainTo(batch, INGEST_BATCH - batch.size());
           }
         }
-        store.insertSealed(batch);
+        long lastSeq = batch.get(batch.size() - 1).record().seq();
+        insertOrQuarantine(batch);
         written.addAndGet(batch.size());
-        stored(batch.get(batch.size() - 1).record().seq());
+        stored(lastSeq);
         batch.clear();
         backoff = 50;
         journal.release(storedSeq, store::sync);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | IOException | RuntimeException e) {
         LOG.log(
             Level.WARNING,
             "audit store refused {0} journaled records, retrying: {1}",
@@ -332,6 +415,14 @@ public final class AuditLog implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the store is so far behind the journal that appends fail: the service cannot record, so
+   * it is not ready.
+   */
+  public boolean saturated() {
+    return journal != null && backlog() >= backlogMax;
   }
 
   /** Records made durable but not yet in the store. */

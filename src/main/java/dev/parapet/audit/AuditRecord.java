@@ -1,5 +1,6 @@
 package dev.parapet.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -11,6 +12,8 @@ import java.util.List;
  * @param textHash keyed HMAC-SHA256 of the text, so equal texts correlate without being stored
  * @param checkedEnd how many code points were checked, less than textLength when the budget ran out
  * @param shadowDecision the candidate policy's decision where shadow mode disagreed, else null
+ * @param findingsDropped how many findings were left out over {@link #MAX_FINDINGS}, else null
+ *     (absent from the JSON, so records written before the cap keep their hashes)
  */
 public record AuditRecord(
     int v,
@@ -32,12 +35,19 @@ public record AuditRecord(
     List<String> errors,
     int checkedEnd,
     String shadowDecision,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer findingsDropped,
     String node,
     long seq,
     String prevHash,
     String hash) {
 
   public static final int VERSION = 1;
+
+  /**
+   * Most findings one record keeps, so that a record stays small (about 30 KB without a stored
+   * text) however many terms a long text holds; the rest are counted in {@code findingsDropped}.
+   */
+  public static final int MAX_FINDINGS = 256;
 
   public AuditRecord {
     rules = List.copyOf(rules);
@@ -69,6 +79,7 @@ public record AuditRecord(
         errors,
         checkedEnd,
         shadowDecision,
+        findingsDropped,
         nodeId,
         sequence,
         previous,

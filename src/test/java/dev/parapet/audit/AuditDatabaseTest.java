@@ -49,6 +49,7 @@ class AuditDatabaseTest {
         r.errors(),
         text.length(),
         r.shadowDecision(),
+        r.findingsDropped(),
         r.node(),
         r.seq(),
         r.prevHash(),

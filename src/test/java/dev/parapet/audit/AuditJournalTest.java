@@ -175,8 +175,10 @@ class AuditJournalTest {
       log.append(record(i));
     }
     assertThatThrownBy(() -> log.append(record(20))).isInstanceOf(AuditUnavailableException.class);
+    assertThat(log.saturated()).isTrue(); // readiness goes down rather than answer 503s while up
     down.set(false);
     assertThat(log.flush(Duration.ofSeconds(10))).isTrue();
+    assertThat(log.saturated()).isFalse();
     assertThat(log.append(record(21)).seq()).isEqualTo(21);
     log.close();
     assertThat(new AuditStore(ds).count()).isEqualTo(21);

@@ -132,6 +132,7 @@ final class AuditStores {
         12,
         null,
         null,
+        null,
         0,
         null,
         null);

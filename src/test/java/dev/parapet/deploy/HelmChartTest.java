@@ -103,6 +103,28 @@ class HelmChartTest {
   }
 
   @Test
+  void aKeyBoundToTenantsRendersIntoAKeysFileTheServiceReads() throws Exception {
+    String hash = "a".repeat(64);
+    List<JsonNode> docs =
+        render(
+            t ->
+                t.set("auth.keys[0].id", "acme-bot")
+                    .set("auth.keys[0].sha256", hash)
+                    .set("auth.keys[0].roles[0]", "checker")
+                    .set("auth.keys[0].tenants[0]", "acme")
+                    .set("auth.keys[1].id", "any-bot")
+                    .set("auth.keys[1].sha256", "b".repeat(64))
+                    .set("auth.keys[1].roles[0]", "checker"));
+    String keys = kind(docs, "Secret").at("/stringData/keys.yaml").asText();
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("keys", ".yaml");
+    java.nio.file.Files.writeString(file, keys);
+    dev.parapet.api.auth.ApiKeys loaded = dev.parapet.api.auth.ApiKeys.load(file);
+    assertThat(loaded.size()).isEqualTo(2);
+    assertThat(keys).contains("tenants: [\"acme\"]");
+    assertThat(keys.indexOf("tenants")).isEqualTo(keys.lastIndexOf("tenants"));
+  }
+
+  @Test
   void rulesAndLexiconsFromValuesAreMountedAsDirectoriesWithTheirTierPaths() throws Exception {
     List<JsonNode> docs =
         render(

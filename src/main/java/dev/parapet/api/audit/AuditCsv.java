@@ -10,6 +10,9 @@ final class AuditCsv {
       "auditId,time,requestId,tenant,profile,stage,decision,rules,types,policyVersion,textLength,"
           + "textHash,tookMs,node,seq,hash\n";
 
+  /** What a spreadsheet may read as the start of a formula. */
+  private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
+
   private AuditCsv() {}
 
   static String row(AuditRecord r) {
@@ -43,8 +46,9 @@ final class AuditCsv {
       return "";
     }
     String safe = value;
-    // a leading formula character would run in a spreadsheet
-    if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
+    // a leading formula character would run in a spreadsheet; some also take the full-width forms
+    // and a leading tab or line break before one
+    if (!safe.isEmpty() && FORMULA_STARTS.indexOf(safe.charAt(0)) >= 0) {
       safe = "'" + safe;
     }
     return "\"" + safe.replace("\"", "\"\"") + "\"";

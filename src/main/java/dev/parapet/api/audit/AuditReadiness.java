@@ -19,13 +19,15 @@ public class AuditReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    boolean up = audit.log().store().reachable();
+    // a reachable store that is too far behind the journal still refuses every new record
+    boolean up = audit.log().store().reachable() && !audit.log().saturated();
     return HealthCheckResponse.named("audit")
         .status(up)
         .withData("store", audit.postgres() ? "postgresql" : "embedded")
         .withData("node", audit.log().node())
         .withData("mode", audit.log().mode().wireName())
         .withData("dropped", audit.log().dropped())
+        .withData("backlog", audit.log().backlog())
         .build();
   }
 }

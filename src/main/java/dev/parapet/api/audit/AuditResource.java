@@ -3,6 +3,7 @@ package dev.parapet.api.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.api.ErrorCode;
 import dev.parapet.api.ProblemException;
+import dev.parapet.api.QueryParams;
 import dev.parapet.app.AuditRuntime;
 import dev.parapet.audit.AuditCursor;
 import dev.parapet.audit.AuditQuery;
@@ -61,13 +62,10 @@ public class AuditResource {
       @QueryParam("rule") String rule,
       @QueryParam("type") String type,
       @QueryParam("requestId") String requestId,
-      @QueryParam("limit") Integer limit,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor)
       throws SQLException {
-    int size = limit == null ? 50 : limit;
-    if (size < 1 || size > 1000) {
-      throw bad("'limit' must be between 1 and 1000");
-    }
+    int size = QueryParams.integer("limit", limit, 50, 1, 1000);
     AuditQuery query = query(from, to, decision, profile, tenant, stage, rule, type, requestId);
     List<AuditRecord> items = audit.store().page(query, decodeCursor(cursor), size);
     String next = items.size() < size ? null : AuditCursor.after(items.get(items.size() - 1));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +22,9 @@ import java.util.Set;
 public final class ApiKeys {
 
   /** One accepted key. */
-  record Entry(String id, byte[] sha256, Set<Role> roles) {}
+  record Entry(String id, byte[] sha256, Set<Role> roles, Set<String> tenants) {}
+
+  private static final Set<String> FIELDS = Set.of("id", "sha256", "roles", "tenants");
 
   private final List<Entry> entries;
 
@@ -31,7 +32,10 @@ public final class ApiKeys {
     this.entries = List.copyOf(entries);
   }
 
-  /** Reads a keys file: {@code keys: [{id, sha256, roles: [checker, …]}]}. */
+  /**
+   * Reads a keys file: {@code keys: [{id, sha256, roles: [checker, …], tenants: [acme, …]}]};
+   * {@code tenants} is optional and binds the key to those tenants.
+   */
   public static ApiKeys load(Path file) {
     JsonNode root;
     try {
@@ -51,6 +55,19 @@ public final class ApiKeys {
         throw new IllegalStateException(
             "each key in " + file + " needs an 'id' and a 64-hex-digit 'sha256'");
       }
+      for (java.util.Iterator<String> names = key.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!FIELDS.contains(name)) {
+          throw new IllegalStateException(
+              "key '"
+                  + id
+                  + "' in "
+                  + file
+                  + " has an unknown member '"
+                  + name
+                  + "'; known: id, sha256, roles, tenants");
+        }
+      }
       Set<Role> roles = EnumSet.noneOf(Role.class);
       for (JsonNode role : key.path("roles")) {
         Role parsed = Role.parse(role.asText());
@@ -60,9 +77,29 @@ public final class ApiKeys {
         }
         roles.add(parsed);
       }
-      entries.add(new Entry(id, HexFormat.of().parseHex(hash), roles));
+      entries.add(new Entry(id, HexFormat.of().parseHex(hash), roles, tenants(key, id, file)));
     }
     return new ApiKeys(entries);
+  }
+
+  private static Set<String> tenants(JsonNode key, String id, Path file) {
+    JsonNode list = key.get("tenants");
+    if (list == null || list.isNull()) {
+      return Set.of();
+    }
+    if (!list.isArray()) {
+      throw new IllegalStateException(
+          "'tenants' of key '" + id + "' in " + file + " must be a list");
+    }
+    Set<String> tenants = new java.util.LinkedHashSet<>();
+    for (JsonNode tenant : list) {
+      if (!tenant.isTextual() || tenant.textValue().isBlank()) {
+        throw new IllegalStateException(
+            "'tenants' of key '" + id + "' in " + file + " must list tenant names");
+      }
+      tenants.add(tenant.textValue());
+    }
+    return tenants;
   }
 
   public int size() {
@@ -79,7 +116,9 @@ public final class ApiKeys {
         match = entry;
       }
     }
-    return match == null ? Optional.empty() : Optional.of(new Caller(match.id(), match.roles()));
+    return match == null
+        ? Optional.empty()
+        : Optional.of(new Caller(match.id(), match.roles(), match.tenants()));
   }
 
   /** The hex SHA-256 of a key, as the keys file stores it. */
@@ -99,7 +138,7 @@ public final class ApiKeys {
   static void writeBootstrap(Path file, String id, String key) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
-      Files.createDirectories(parent);
+      dev.parapet.audit.DataFiles.createPrivateDirectories(parent);
     }
     String yaml =
         "# Written on first start: the key itself was printed once in the log and is not stored.\n"
@@ -110,6 +149,6 @@ public final class ApiKeys {
             + "\n    sha256: "
             + hashOf(key)
             + "\n    roles: [checker, auditor, policy-admin]\n";
-    Files.writeString(file, yaml, StandardCharsets.UTF_8);
+    dev.parapet.audit.DataFiles.writePrivate(file, yaml.getBytes(StandardCharsets.UTF_8));
   }
 }

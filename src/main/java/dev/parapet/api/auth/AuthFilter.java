@@ -1,28 +1,44 @@
 package dev.parapet.api.auth;
 
+import dev.parapet.api.BodyReader;
 import dev.parapet.api.ErrorCode;
 import dev.parapet.api.Problem;
 import dev.parapet.app.ParapetConfig;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Demands a valid credential and the role the path needs before any resource runs, then applies the
- * caller's rate limit. Health, metrics and OpenAPI are not resources and stay anonymous.
+ * caller's rate limit; repeated failures from one address are slowed. Health, metrics and OpenAPI
+ * are not resources and stay anonymous.
  */
 public class AuthFilter {
 
-  static final String CALLER = "parapet.caller";
+  /** The request property holding the authenticated {@link Caller}. */
+  public static final String CALLER = "parapet.caller";
 
   private final Authenticator authenticator;
   private final KeyRateLimiter limiter;
+  private final FailedAuthThrottle failures;
+  private final CurrentVertxRequest vertxRequest;
 
-  public AuthFilter(Authenticator authenticator, ParapetConfig config) {
+  public AuthFilter(
+      Authenticator authenticator, ParapetConfig config, CurrentVertxRequest vertxRequest) {
     this.authenticator = authenticator;
     this.limiter = new KeyRateLimiter(config.auth().requestsPerSecond(), System::nanoTime);
+    this.failures =
+        new FailedAuthThrottle(
+            config.auth().failedAuthPerSecond(), config.auth().failedAuthBurst(), System::nanoTime);
+    this.vertxRequest = vertxRequest;
   }
 
   /** The role each part of the API needs. */
@@ -38,11 +54,25 @@ public class AuthFilter {
 
   @ServerRequestFilter
   public Optional<Response> authorize(ContainerRequestContext request) {
+    RoutingContext ctx = vertxRequest.getCurrent();
+    restoreBody(request, ctx);
     if (!authenticator.enabled()) {
       return Optional.empty();
     }
-    Optional<Caller> caller = credential(request);
+    String address = address(ctx);
+    long blocked = failures.waitFor(address);
+    if (blocked > 0) {
+      return Optional.of(
+          problem(
+                  ErrorCode.RATE_LIMITED,
+                  "too many failed authentications from this address; retry later")
+              .header("Retry-After", Long.toString(blocked))
+              .build());
+    }
+    Caller known = ctx == null ? null : ctx.get(BodyReader.CALLER);
+    Optional<Caller> caller = known != null ? Optional.of(known) : credential(request);
     if (caller.isEmpty()) {
+      failures.failed(address);
       return Optional.of(
           problem(
                   ErrorCode.UNAUTHENTICATED,
@@ -64,7 +94,38 @@ public class AuthFilter {
               .build());
     }
     request.setProperty(CALLER, caller.get());
+    if (ctx != null) {
+      ctx.put(CALLER, caller.get());
+    }
     return Optional.empty();
+  }
+
+  /**
+   * Gives the request's in-flight slot back once its answer is made: the routing context's own end
+   * handlers can be displaced by handlers set on the response further down.
+   */
+  @ServerResponseFilter
+  public void releaseSlot(ContainerResponseContext response) {
+    RoutingContext ctx = vertxRequest.getCurrent();
+    Runnable release = ctx == null ? null : ctx.get(BodyReader.RELEASE);
+    if (release != null) {
+      release.run();
+    }
+  }
+
+  /** Hands the body {@link BodyReader} read on the event loop to the resource. */
+  private static void restoreBody(ContainerRequestContext request, RoutingContext ctx) {
+    Buffer body = ctx == null ? null : ctx.get(BodyReader.BODY);
+    if (body != null) {
+      request.setEntityStream(new ByteArrayInputStream(body.getBytes()));
+    }
+  }
+
+  private static String address(RoutingContext ctx) {
+    if (ctx == null || ctx.request().remoteAddress() == null) {
+      return "unknown";
+    }
+    return ctx.request().remoteAddress().hostAddress();
   }
 
   private Optional<Caller> credential(ContainerRequestContext request) {

@@ -43,7 +43,12 @@ public class Authenticator {
         config
             .jwtPublicKeyFile()
             .map(
-                pem -> JwtVerifier.fromPem(Path.of(pem), config.jwtIssuer(), config.jwtAudience()));
+                pem ->
+                    JwtVerifier.fromPem(
+                        Path.of(pem),
+                        config.jwtIssuer(),
+                        config.jwtAudience(),
+                        config.jwtTenantsClaim()));
   }
 
   private static void bootstrap(Path file) {

@@ -26,8 +26,18 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 public final class JwtVerifier {
 
   private final JwtConsumer consumer;
+  private final String tenantsClaim;
 
   JwtVerifier(PublicKey key, Optional<String> issuer, Optional<String> audience) {
+    this(key, issuer, audience, "tenants");
+  }
+
+  /**
+   * @param tenantsClaim the claim listing the tenants a token may act for (a string or a list)
+   */
+  JwtVerifier(
+      PublicKey key, Optional<String> issuer, Optional<String> audience, String tenantsClaim) {
+    this.tenantsClaim = tenantsClaim;
     JwtConsumerBuilder builder =
         new JwtConsumerBuilder()
             .setVerificationKey(key)
@@ -44,12 +54,13 @@ public final class JwtVerifier {
   }
 
   /** Reads a PEM {@code PUBLIC KEY} file. */
-  static JwtVerifier fromPem(Path pem, Optional<String> issuer, Optional<String> audience) {
+  static JwtVerifier fromPem(
+      Path pem, Optional<String> issuer, Optional<String> audience, String tenantsClaim) {
     try {
       String text = Files.readString(pem, StandardCharsets.US_ASCII);
       String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
       byte[] der = Base64.getDecoder().decode(base64);
-      return new JwtVerifier(publicKey(der), issuer, audience);
+      return new JwtVerifier(publicKey(der), issuer, audience, tenantsClaim);
     } catch (IOException | IllegalArgumentException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot read the JWT public key " + pem, e);
     }
@@ -76,9 +87,20 @@ public final class JwtVerifier {
           roles.add(role);
         }
       }
-      return Optional.of(new Caller("jwt:" + claims.getSubject(), roles));
+      return Optional.of(new Caller("jwt:" + claims.getSubject(), roles, tenants(claims)));
     } catch (InvalidJwtException | MalformedClaimException e) {
       return Optional.empty();
     }
+  }
+
+  /** The tenants a token is bound to: a list claim or a single string; absent, unbound. */
+  private Set<String> tenants(JwtClaims claims) throws MalformedClaimException {
+    if (!claims.hasClaim(tenantsClaim)) {
+      return Set.of();
+    }
+    if (claims.isClaimValueString(tenantsClaim)) {
+      return Set.of(claims.getStringClaimValue(tenantsClaim));
+    }
+    return Set.copyOf(claims.getStringListClaimValue(tenantsClaim));
   }
 }

@@ -3,6 +3,7 @@ package dev.parapet.api.policy;
 import dev.parapet.api.ErrorCode;
 import dev.parapet.api.Problem;
 import dev.parapet.api.ProblemException;
+import dev.parapet.api.QueryParams;
 import dev.parapet.app.PolicyRuntime;
 import dev.parapet.detect.DetectorSet;
 import dev.parapet.detect.LexiconSearch;
@@ -118,7 +119,7 @@ public class PolicyResource {
   public Map<String, Object> terms(
       @PathParam("name") String name,
       @QueryParam("q") String q,
-      @QueryParam("limit") Integer limit) {
+      @QueryParam("limit") String limit) {
     Policy policy = runtime.current();
     if (policy == null) {
       throw new ProblemException(ErrorCode.NO_POLICY, "no policy is loaded");
@@ -127,10 +128,7 @@ public class PolicyResource {
       throw new ProblemException(
           ErrorCode.INVALID_REQUEST, "'q' is required: the term to look for");
     }
-    int size = limit == null ? 20 : limit;
-    if (size < 1 || size > 200) {
-      throw new ProblemException(ErrorCode.INVALID_REQUEST, "'limit' must be between 1 and 200");
-    }
+    int size = QueryParams.integer("limit", limit, 20, 1, 200);
     LexiconSearch search = policy.detectorSet().search();
     try {
       return Map.of("lexicon", name, "query", q, "terms", search.search(name, q, size));

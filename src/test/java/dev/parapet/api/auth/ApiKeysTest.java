@@ -57,4 +57,33 @@ class ApiKeysTest {
     Path file = write("keys:\n  - id: bot\n    sha256: abc\n    roles: [checker]\n");
     assertThatThrownBy(() -> ApiKeys.load(file)).hasMessageContaining("64-hex-digit");
   }
+
+  @Test
+  void aKeyMayBeBoundToTenants() throws Exception {
+    Path file =
+        write(
+            "keys:\n  - id: bot\n    sha256: "
+                + ApiKeys.hashOf("k")
+                + "\n    roles: [checker]\n    tenants: [acme]\n");
+    Caller caller = ApiKeys.load(file).authenticate("k").orElseThrow();
+    assertThat(caller.tenants()).containsExactly("acme");
+  }
+
+  @Test
+  void aKeyWithoutTenantsIsUnbound() throws Exception {
+    Path file =
+        write(
+            "keys:\n  - id: bot\n    sha256: " + ApiKeys.hashOf("k") + "\n    roles: [checker]\n");
+    assertThat(ApiKeys.load(file).authenticate("k").orElseThrow().bound()).isFalse();
+  }
+
+  @Test
+  void anUnknownMemberIsRefusedAtLoad() throws Exception {
+    Path file =
+        write(
+            "keys:\n  - id: bot\n    sha256: "
+                + ApiKeys.hashOf("k")
+                + "\n    roles: [checker]\n    tenant: acme\n");
+    assertThatThrownBy(() -> ApiKeys.load(file)).hasMessageContaining("unknown member 'tenant'");
+  }
 }

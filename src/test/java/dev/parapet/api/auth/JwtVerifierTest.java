@@ -43,6 +43,42 @@ class JwtVerifierTest {
   private final JwtVerifier verifier =
       new JwtVerifier(KEYS.getPublic(), Optional.of("https://idp.example"), Optional.empty());
 
+  private static String tokenWithTenants(Object tenants) throws Exception {
+    JwtClaims claims = new JwtClaims();
+    claims.setSubject("bot");
+    claims.setIssuer("https://idp.example");
+    claims.setExpirationTimeMinutesInTheFuture(5);
+    claims.setStringListClaim("groups", List.of("checker"));
+    claims.setClaim("tenants", tenants);
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setPayload(claims.toJson());
+    jws.setKey(KEYS.getPrivate());
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    return jws.getCompactSerialization();
+  }
+
+  @Test
+  void aTenantsClaimBindsTheToken() throws Exception {
+    Caller caller = verifier.verify(tokenWithTenants(List.of("acme", "globex"))).orElseThrow();
+    assertThat(caller.tenants()).containsExactlyInAnyOrder("acme", "globex");
+    assertThat(caller.mayActFor("acme")).isTrue();
+    assertThat(caller.mayActFor("initech")).isFalse();
+  }
+
+  @Test
+  void aSingleTenantClaimMayBeAString() throws Exception {
+    assertThat(verifier.verify(tokenWithTenants("acme")).orElseThrow().tenants())
+        .containsExactly("acme");
+  }
+
+  @Test
+  void aTokenWithoutTenantsIsUnbound() throws Exception {
+    Caller caller =
+        verifier.verify(token(KEYS, "https://idp.example", 5, List.of("checker"))).orElseThrow();
+    assertThat(caller.bound()).isFalse();
+    assertThat(caller.mayActFor("anyone")).isTrue();
+  }
+
   @Test
   void validTokenGivesRolesFromGroups() throws Exception {
     Caller caller =

@@ -81,6 +81,7 @@ final class CatalogueMatcher {
     String token = text.substring(start, end);
     String body = token.substring(Math.min(prefixLength, token.length()));
     if (Secrets.isPublishedExample(token)
+        || Secrets.isPublishedExample(body)
         || Secrets.isPlaceholder(body)
         || Secrets.entropy(body) < kind.minEntropy()) {
       return;

@@ -343,6 +343,10 @@ final class KeywordAssignments {
     char q = text.charAt(at);
     int start;
     int end;
+    if (at > 0 && text.charAt(at - 1) == '>') {
+      element(text, at, family, sink);
+      return;
+    }
     if (q == '"' || q == '\'' || q == '`') {
       start = at + 1;
       end = start;
@@ -367,6 +371,35 @@ final class KeywordAssignments {
     }
     String value = text.substring(start, end);
     if (isReference(value)) {
+      return;
+    }
+    if (family == SECRET && sink.isVetoed(start, end)) {
+      return;
+    }
+    if (family == PASSWORD ? plausiblePassword(value) : plausibleSecret(value)) {
+      sink.add(start, end, "GENERIC_" + (family == PASSWORD ? "PASSWORD" : "SECRET"), 0.8);
+    }
+  }
+
+  /**
+   * An XML element's content up to its closing tag; Jenkins' credential files wrap it in braces
+   * after a marker ({@code {AQAAABAAA …}}), so the last word is the value.
+   */
+  private static void element(String text, int at, int family, SecretSink sink) {
+    int close = text.indexOf('<', at);
+    if (close < 0 || close - at > 512) {
+      return;
+    }
+    int end = close;
+    while (end > at && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == '}')) {
+      end--;
+    }
+    int start = end;
+    while (start > at && !Character.isWhitespace(text.charAt(start - 1)) && text.charAt(start - 1) != '{') {
+      start--;
+    }
+    String value = text.substring(start, end);
+    if (isReference(value) || family == SECRET && sink.isVetoed(start, end)) {
       return;
     }
     if (family == PASSWORD ? plausiblePassword(value) : plausibleSecret(value)) {

@@ -29,7 +29,16 @@ public final class SecretDetector implements Detector {
 
   /** What one literal of the prefilter stands for. */
   private record Literal(
-      String text, List<SecretKind> prefixOf, List<SecretKind> keywordOf, int roles) {}
+      String text, List<SecretKind> prefixOf, List<SecretKind> keywordOf, int roles) {
+
+    /**
+     * A provider's name vetoes generic findings after it when none of its kinds matched; a
+     * credential word ("auth_token") names no provider and vetoes nothing.
+     */
+    boolean vetoes() {
+      return KeywordAssignments.TRIGGERS.stream().noneMatch(text::contains);
+    }
+  }
 
   private final List<Literal> literals;
   private final LiteralTrie trie;
@@ -108,7 +117,7 @@ public final class SecretDetector implements Detector {
       return List.of();
     }
     SecretSink sink = new SecretSink();
-    // most specific first: a prefixed token, then structure, then a provider's keyword, then names
+    // most specific first: a prefixed token, a provider's keyword, structure, then names
     for (int[] h : hits) {
       Literal l = literals.get(h[0]);
       for (SecretKind kind : l.prefixOf()) {
@@ -119,15 +128,20 @@ public final class SecretDetector implements Detector {
         }
       }
     }
-    structured(text, hits, sink);
     for (int[] h : hits) {
       Literal l = literals.get(h[0]);
       if (!l.keywordOf().isEmpty() && (h[1] == 0 || !Character.isLetter(text.charAt(h[1] - 1)))) {
+        int before = sink.spans.size();
+        int end = h[1] + l.text().length();
         for (SecretKind kind : l.keywordOf()) {
-          CatalogueMatcher.afterKeyword(text, h[1] + l.text().length(), kind, sink);
+          CatalogueMatcher.afterKeyword(text, end, kind, sink);
+        }
+        if (sink.spans.size() == before && l.vetoes()) {
+          sink.veto(end, Math.min(text.length(), end + SecretKind.KEYWORD_REACH));
         }
       }
     }
+    structured(text, hits, sink);
     int done = -1;
     for (int[] h : hits) {
       if ((literals.get(h[0]).roles() & ASSIGNMENT) != 0 && h[1] >= done) {

@@ -14,6 +14,21 @@ final class SecretSink {
   final List<String> kinds = new ArrayList<>();
   final List<Double> scores = new ArrayList<>();
   private final SpanSet claimed = new SpanSet();
+  private final SpanSet vetoed = new SpanSet();
+
+  /**
+   * Marks the reach after a provider's name where none of its kinds matched: a token there has the
+   * wrong shape for the provider it is named with, so a generic key or token finding would be a
+   * look-alike rather than that provider's credential.
+   */
+  void veto(int start, int end) {
+    vetoed.add(start, end);
+  }
+
+  /** Whether a generic key or token at this span stands where a provider's format was expected. */
+  boolean isVetoed(int start, int end) {
+    return vetoed.overlaps(start, end);
+  }
 
   boolean taken(int start, int end) {
     return claimed.overlaps(start, end);

@@ -57,7 +57,9 @@ final class Secrets {
           "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
           "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
           "pk_test_TYooMQauvdEDq54NiTphI7jx",
-          "xoxb-not-a-real-token-this-will-not-work");
+          "xoxb-not-a-real-token-this-will-not-work",
+          // the Azure Storage emulator's account key, the same in every installation
+          "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==");
 
   /** Fragments that mark a value as a template or an example, compared in lower case. */
   private static final String[] MARKERS = {

@@ -142,7 +142,7 @@ final class StructuredSecrets {
     }
     String token = text.substring(start, end);
     boolean ok = name.equals("basic") ? basicCredentials(token) : plausibleBearer(token);
-    if (ok) {
+    if (ok && (name.equals("basic") || !sink.isVetoed(start, end))) {
       sink.add(start, end, "AUTHORIZATION_" + name.toUpperCase(Locale.ROOT), 0.9);
     }
   }

@@ -3,7 +3,13 @@ package dev.parapet.bench;
 import dev.parapet.check.CheckRequest;
 import dev.parapet.check.CheckService;
 import dev.parapet.check.PolicyTests;
+import dev.parapet.detect.DetectorInput;
+import dev.parapet.detect.DetectorSet;
+import dev.parapet.detect.Detectors;
+import dev.parapet.model.CheckContext;
 import dev.parapet.model.Stage;
+import dev.parapet.text.Normalizer;
+import java.time.Clock;
 import dev.parapet.policy.PolicyLoader;
 import java.io.File;
 import java.lang.reflect.Method;
@@ -32,7 +38,8 @@ import java.util.concurrent.Executors;
  *
  * <p>Work: {@code reload} (the starter policy loaded from {@code rules} and {@code lexicons}) or
  * {@code pipeline:KIND:SIZE} (one check of a benchmark text through the whole pipeline, such as
- * {@code pipeline:adversarial:1000000}). Both builds run this build's benchmark code, so the work
+ * {@code pipeline:adversarial:1000000}) or {@code detectors:KIND:SIZE} (every detector over one
+ * normalized text). Both builds run this build's benchmark code, so the work
  * must only call what both builds have.
  */
 public final class BuildPair {
@@ -131,6 +138,18 @@ public final class BuildPair {
                   Map.of(),
                   false);
           run = () -> service.evaluate(request);
+        }
+        case "detectors" -> {
+          // every detector of the starter policy over one text, without normalization
+          DetectorSet set =
+              Detectors.build(Path.of("rules"), Path.of("lexicons"), Clock.systemUTC());
+          String text = Texts.of(parts[1], Integer.parseInt(parts[2]));
+          DetectorInput input =
+              new DetectorInput(
+                  new Normalizer().normalize(text),
+                  new CheckContext(
+                      Stage.INPUT, "default", "", Map.of(), text.codePointCount(0, text.length())));
+          run = () -> set.detectors().forEach(d -> d.detect(input));
         }
         default -> throw new IllegalArgumentException("no such work: " + spec);
       }

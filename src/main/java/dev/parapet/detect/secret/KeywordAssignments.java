@@ -391,11 +391,14 @@ final class KeywordAssignments {
       return;
     }
     int end = close;
-    while (end > at && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == '}')) {
+    while (end > at
+        && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == '}')) {
       end--;
     }
     int start = end;
-    while (start > at && !Character.isWhitespace(text.charAt(start - 1)) && text.charAt(start - 1) != '{') {
+    while (start > at
+        && !Character.isWhitespace(text.charAt(start - 1))
+        && text.charAt(start - 1) != '{') {
       start--;
     }
     String value = text.substring(start, end);

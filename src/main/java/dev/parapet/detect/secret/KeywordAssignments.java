@@ -377,7 +377,7 @@ final class KeywordAssignments {
       return;
     }
     if (family == PASSWORD ? plausiblePassword(value) : plausibleSecret(value)) {
-      sink.add(start, end, "GENERIC_" + (family == PASSWORD ? "PASSWORD" : "SECRET"), 0.8);
+      sink.add(start, end, "GENERIC_ASSIGNMENT", 0.8);
     }
   }
 
@@ -406,7 +406,7 @@ final class KeywordAssignments {
       return;
     }
     if (family == PASSWORD ? plausiblePassword(value) : plausibleSecret(value)) {
-      sink.add(start, end, "GENERIC_" + (family == PASSWORD ? "PASSWORD" : "SECRET"), 0.8);
+      sink.add(start, end, "GENERIC_ASSIGNMENT", 0.8);
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
@@ -104,11 +105,11 @@ public final class SecretCatalogue {
     try {
       file = YAML.readValue(yaml, File.class);
     } catch (JsonProcessingException e) {
-      problems.add(
-          new SourceProblem(
-              name,
-              e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-              e.getOriginalMessage()));
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      if (e instanceof UnrecognizedPropertyException u) {
+        line = lineBefore(yaml, u.getPropertyName() + ":", line);
+      }
+      problems.add(new SourceProblem(name, line, e.getOriginalMessage()));
       return List.of();
     } catch (IOException e) {
       problems.add(new SourceProblem(name, 0, "cannot read: " + e.getMessage()));
@@ -194,6 +195,17 @@ public final class SecretCatalogue {
 
   private static List<String> orEmpty(List<String> list) {
     return list == null ? List.of() : list;
+  }
+
+  /** The last line at or before {@code line} that holds {@code key}: Jackson reports the next. */
+  private static int lineBefore(byte[] yaml, String key, int line) {
+    String[] lines = new String(yaml, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+    for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+      if (lines[i].contains(key)) {
+        return i + 1;
+      }
+    }
+    return line;
   }
 
   private static int lineOf(String text, String id) {

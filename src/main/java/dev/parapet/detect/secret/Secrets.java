@@ -89,11 +89,6 @@ final class Secrets {
     "_here",
     "-here",
     "dummy",
-    "abc123",
-    "123abc",
-    "xyz123",
-    "abcdefgh",
-    "12345678",
     "sample_",
     "example_",
     "_example",
@@ -140,26 +135,45 @@ final class Secrets {
         return true;
       }
     }
-    return repeatedOrSequential(lower);
-  }
-
-  /** Six of one char in a row, or six chars each one above (or below) the last. */
-  private static boolean repeatedOrSequential(String s) {
-    int same = 1;
-    int up = 1;
-    int down = 1;
-    for (int i = 1; i < s.length(); i++) {
-      char a = s.charAt(i - 1);
-      char b = s.charAt(i);
-      boolean alnum = Character.isLetterOrDigit(a) && Character.isLetterOrDigit(b);
-      same = a == b ? same + 1 : 1;
-      up = alnum && b == a + 1 ? up + 1 : 1;
-      down = alnum && b == a - 1 ? down + 1 : 1;
-      if (same >= 6 || up >= 6 || down >= 6) {
-        return true;
+    for (String word : WORD_MARKERS) {
+      for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+        if (at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1))) {
+          return true;
+        }
       }
     }
-    return false;
+    return mostlyRuns(lower);
+  }
+
+  /** Filler that marks an example where it starts a word ("sk-ant-api03-abc123xyz-…"). */
+  private static final String[] WORD_MARKERS = {"abc123", "123abc", "xyz123", "abcxyz"};
+
+  /**
+   * Whether runs of six or more (one char repeated, or each char one above or below the last) make
+   * up half the value or more: {@code xxxxxxxx}, {@code 1234567890abcdef}, {@code aaaaaaaa…}. A
+   * real random token holds such a run rarely, and then only as a small part.
+   */
+  static boolean mostlyRuns(String s) {
+    int inRuns = 0;
+    int runStart = 0;
+    int kind = 0; // 0 none, 1 same, 2 up, 3 down
+    for (int i = 1; i <= s.length(); i++) {
+      int k = 0;
+      if (i < s.length()) {
+        char a = s.charAt(i - 1);
+        char b = s.charAt(i);
+        boolean alnum = Character.isLetterOrDigit(a) && Character.isLetterOrDigit(b);
+        k = a == b ? 1 : alnum && b == a + 1 ? 2 : alnum && b == a - 1 ? 3 : 0;
+      }
+      if (k == 0 || k != kind) {
+        if (kind != 0 && i - runStart >= 6) {
+          inRuns += i - runStart;
+        }
+        runStart = i - 1;
+        kind = k;
+      }
+    }
+    return s.length() > 0 && inRuns * 2 >= s.length();
   }
 
   /** Shannon entropy in bits per char. */

@@ -124,6 +124,19 @@ final class CatalogueMatcher {
     return Math.max(i, from + 1);
   }
 
+  /** How many chars that a token may hold follow {@code from}, up to 8. */
+  static int runAfter(String text, int from) {
+    int i = from;
+    while (i < text.length() && i - from < 8) {
+      char c = text.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || "_-.+/=~%$!:".indexOf(c) >= 0)) {
+        break;
+      }
+      i++;
+    }
+    return i - from;
+  }
+
   static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '_';
   }

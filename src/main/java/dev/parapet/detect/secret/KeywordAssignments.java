@@ -223,6 +223,15 @@ final class KeywordAssignments {
     if (SECRET_WORDS.contains(w) || w.equals("key")) {
       return SECRET;
     }
+    if (w.endsWith("key")) {
+      // one run-together word: "azurestorageaccountkey", "masterkey"
+      String head = w.substring(0, w.length() - 3);
+      for (String q : KEY_QUALIFIERS) {
+        if (q.length() > 2 && head.endsWith(q)) {
+          return SECRET;
+        }
+      }
+    }
     for (String end :
         new String[] {
           "secret",

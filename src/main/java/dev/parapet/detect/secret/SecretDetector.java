@@ -112,7 +112,13 @@ public final class SecretDetector implements Detector {
   public List<Finding> detect(DetectorInput input) {
     String text = input.original();
     List<int[]> hits = new ArrayList<>();
-    trie.scan(text, (literal, start) -> hits.add(new int[] {literal, start}));
+    trie.scan(
+        text,
+        (literal, start) -> {
+          if (worthALook(literals.get(literal), text, start)) {
+            hits.add(new int[] {literal, start});
+          }
+        });
     if (hits.isEmpty()) {
       return List.of();
     }
@@ -149,6 +155,27 @@ public final class SecretDetector implements Detector {
       }
     }
     return findings(input, sink);
+  }
+
+  /**
+   * Whether a hit can start anything: a literal that is only a prefix must stand in the text in its
+   * exact case with a run of token chars after it, so the common lower-case hits ("ac" in "back",
+   * "pat" in "path", a bare "sk-ant-") cost no regex and no allocation.
+   */
+  private static boolean worthALook(Literal l, String text, int start) {
+    if (l.roles() != 0 || !l.keywordOf().isEmpty()) {
+      return true;
+    }
+    for (SecretKind kind : l.prefixOf()) {
+      for (String prefix : kind.prefixes()) {
+        if (prefix.length() == l.text().length()
+            && text.startsWith(prefix, start)
+            && CatalogueMatcher.runAfter(text, start + prefix.length()) >= 8) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void structured(String text, List<int[]> hits, SecretSink sink) {

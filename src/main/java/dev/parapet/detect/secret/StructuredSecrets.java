@@ -213,7 +213,7 @@ final class StructuredSecrets {
 
   /** A JSON Web Token whose header names an algorithm. */
   static int jwt(String text, int at, SecretSink sink) {
-    if (!text.startsWith("eyJ", at)) {
+    if (!text.startsWith("eyJ", at) || CatalogueMatcher.runAfter(text, at + 3) < 8) {
       return at;
     }
     Matcher m = JWT.matcher(text).region(at, Math.min(text.length(), at + 8192));

@@ -3,7 +3,11 @@ package dev.parapet.bench;
 import dev.parapet.check.CheckRequest;
 import dev.parapet.check.CheckService;
 import dev.parapet.check.PolicyTests;
+import dev.parapet.detect.DetectorInput;
+import dev.parapet.detect.DetectorSet;
+import dev.parapet.detect.Detectors;
 import dev.parapet.detect.lexicon.LexiconSet;
+import dev.parapet.model.CheckContext;
 import dev.parapet.model.Stage;
 import dev.parapet.policy.PolicyLoader;
 import dev.parapet.text.Normalizer;
@@ -40,7 +44,8 @@ import java.util.concurrent.Executors;
  * {@code lexicons} or {@code lexicons:cached} (the lexicons alone, built, or opened from a prebuilt
  * index as at a restart), or
  * {@code pipeline:KIND:SIZE} (one check of a benchmark text through the whole pipeline, such as
- * {@code pipeline:adversarial:1000000}), either followed by {@code @DIR} to take {@code rules} and
+ * {@code pipeline:adversarial:1000000}) or {@code detectors:KIND:SIZE} (every detector over one
+ * normalized text), either followed by {@code @DIR} to take {@code rules} and
  * {@code lexicons} from DIR instead of the working directory; {@code WORK_A,WORK_B} gives each build
  * its own, so that one build can be timed on two policies ({@code reload@/tmp/before,reload}).
  * Both builds run this build's benchmark code, so the work must only call what both builds have.
@@ -161,6 +166,17 @@ public final class BuildPair {
                   Map.of(),
                   false);
           run = () -> service.evaluate(request);
+        }
+        case "detectors" -> {
+          // every detector of the policy over one normalized text
+          DetectorSet set = Detectors.build(rules, lexicons, Clock.systemUTC());
+          String text = Texts.of(parts[1], Integer.parseInt(parts[2]));
+          DetectorInput input =
+              new DetectorInput(
+                  new Normalizer().normalize(text),
+                  new CheckContext(
+                      Stage.INPUT, "default", "", Map.of(), text.codePointCount(0, text.length())));
+          run = () -> set.detectors().forEach(d -> d.detect(input));
         }
         default -> throw new IllegalArgumentException("no such work: " + spec);
       }

@@ -32,7 +32,7 @@ public final class Detectors {
     List<Detector> detectors = new ArrayList<>();
     detectors.add(lexicons.detector());
     detectors.add(PiiDetector.load(rulesDir));
-    detectors.add(new SecretDetector());
+    detectors.add(SecretDetector.load(rulesDir));
     detectors.add(new InjectionDetector());
     return new DetectorSet(
         detectors, lexicons.summaries(), lexicons.search(), lexicons.exceptions());

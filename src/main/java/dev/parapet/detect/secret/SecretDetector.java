@@ -3,99 +3,104 @@ package dev.parapet.detect.secret;
 import dev.parapet.detect.CodePointOffsets;
 import dev.parapet.detect.Detector;
 import dev.parapet.detect.DetectorInput;
-import dev.parapet.detect.NextChars;
-import dev.parapet.detect.SpanSet;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Severity;
-import dev.parapet.text.NormalizedText;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Finds credentials: cloud and SaaS API keys by their fixed prefixes, PEM private keys, JSON Web
- * Tokens, and {@code password=…}-style assignments whose value looks random. Each pattern runs only
- * where its prefix occurs, on a bounded window, so the cost stays linear in the text.
+ * Finds credentials: the catalogue's kinds (API keys and tokens by prefix, or by a provider keyword
+ * near a bare token), private keys, JSON Web Tokens, passwords in URLs, {@code Authorization}
+ * headers, {@code curl -u}, and credential-named assignments whose value looks real. One
+ * Aho-Corasick pass finds every literal any of them starts from; patterns run only there, on a
+ * bounded window, so the cost stays linear in the text whatever the catalogue's size.
  */
 public final class SecretDetector implements Detector {
 
   static final String NAME = "secret";
   static final String TYPE = "SECRET";
-  private static final int WINDOW = 256;
 
-  /** A kind of secret: where to look, and what the whole value looks like from there. */
-  private record Kind(String name, String prefix, Pattern pattern, boolean[] afterPrefix) {
+  private static final int STRUCTURED = 1;
+  private static final int ASSIGNMENT = 2;
 
-    Kind(String name, String prefix, Pattern pattern) {
-      this(name, prefix, pattern, NextChars.after(pattern, prefix));
-    }
+  /** What one literal of the prefilter stands for. */
+  private record Literal(
+      String text, List<SecretKind> prefixOf, List<SecretKind> keywordOf, int roles) {
 
     /**
-     * Whether the char at {@code index} may follow the prefix in a match; a prefix seen in prose
-     * ("AKIA is…") is then dismissed without running the pattern.
+     * A provider's name vetoes generic findings after it when none of its kinds matched; a
+     * credential word ("auth_token") names no provider and vetoes nothing.
      */
-    boolean canFollowPrefix(String text, int index) {
-      if (index >= text.length()) {
-        return true; // the text ends at the prefix: the pattern decides
-      }
-      char c = text.charAt(index);
-      return c >= 128 || afterPrefix[c];
+    boolean vetoes() {
+      return KeywordAssignments.TRIGGERS.stream().noneMatch(text::contains);
     }
   }
 
-  private static final List<Kind> KINDS =
-      List.of(
-          kind("AWS_ACCESS_KEY", "AKIA", "AKIA[A-Z0-9]{16}(?![A-Za-z0-9])"),
-          kind("AWS_ACCESS_KEY", "ASIA", "ASIA[A-Z0-9]{16}(?![A-Za-z0-9])"),
-          kind("GITHUB_TOKEN", "ghp_", "ghp_[A-Za-z0-9]{36}(?![A-Za-z0-9])"),
-          kind("GITHUB_TOKEN", "gho_", "gho_[A-Za-z0-9]{36}(?![A-Za-z0-9])"),
-          kind("GITHUB_TOKEN", "ghs_", "ghs_[A-Za-z0-9]{36}(?![A-Za-z0-9])"),
-          kind("GITHUB_TOKEN", "ghu_", "ghu_[A-Za-z0-9]{36}(?![A-Za-z0-9])"),
-          kind("GITHUB_TOKEN", "github_pat_", "github_pat_[A-Za-z0-9_]{60,100}"),
-          kind("GITLAB_TOKEN", "glpat-", "glpat-[A-Za-z0-9_-]{20,}"),
-          kind("SLACK_TOKEN", "xox", "xox[abprs]-[A-Za-z0-9-]{10,}"),
-          kind(
-              "SLACK_WEBHOOK",
-              "hooks.slack.com/services/",
-              "hooks\\.slack\\.com/services/T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]{16,}"),
-          kind("STRIPE_KEY", "sk_live_", "sk_live_[A-Za-z0-9]{20,}"),
-          kind("STRIPE_KEY", "rk_live_", "rk_live_[A-Za-z0-9]{20,}"),
-          kind("STRIPE_KEY", "sk_test_", "sk_test_[A-Za-z0-9]{20,}"),
-          kind("GOOGLE_API_KEY", "AIza", "AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])"),
-          kind("ANTHROPIC_API_KEY", "sk-ant-", "sk-ant-[a-z0-9]{2,10}-[A-Za-z0-9_-]{40,}"),
-          kind("OPENAI_API_KEY", "sk-", "sk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}"),
-          new Kind(
-              "PRIVATE_KEY",
-              "-----BEGIN ",
-              Pattern.compile(
-                  "-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY( BLOCK)?-----[\\s\\S]{0,8192}?(?:-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY( BLOCK)?-----|\\z)")));
+  private final List<Literal> literals;
+  private final LiteralTrie trie;
+  private final int kindCount;
 
-  private static final Pattern JWT =
-      Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}");
-  private static final String[] ASSIGNMENT_KEYS = {
-    "password",
-    "passwd",
-    "pwd",
-    "secret",
-    "api_key",
-    "apikey",
-    "api-key",
-    "access_token",
-    "auth_token",
-    "token",
-    "client_secret",
-    "aws_secret_access_key",
-    "private_key"
-  };
-  private static final Pattern ASSIGNMENT =
-      Pattern.compile(
-          "(?i)([a-z_\\-]*(?:password|passwd|pwd|secret|api[_-]?key|token|private[_-]?key))[\"']?\\s*(?:[:=]|=>|:=)\\s*[\"']?([^\\s\"',;]{8,200})");
+  /** The built-in catalogue only. */
+  public SecretDetector() {
+    this(SecretCatalogue.builtIn());
+  }
 
-  private static Kind kind(String name, String prefix, String regex) {
-    return new Kind(name, prefix, Pattern.compile(regex));
+  public SecretDetector(List<SecretKind> kinds) {
+    Map<String, Literal> byText = new LinkedHashMap<>();
+    for (SecretKind kind : kinds) {
+      for (String prefix : kind.prefixes()) {
+        literal(byText, prefix).prefixOf().add(kind);
+      }
+      for (String keyword : kind.keywords()) {
+        literal(byText, keyword).keywordOf().add(kind);
+      }
+    }
+    for (String s :
+        List.of(
+            StructuredSecrets.URL,
+            StructuredSecrets.AUTHORIZATION,
+            StructuredSecrets.BEARER,
+            StructuredSecrets.CURL,
+            StructuredSecrets.ARMOUR,
+            StructuredSecrets.JWT_START)) {
+      Literal l = literal(byText, s);
+      byText.put(
+          l.text(), new Literal(l.text(), l.prefixOf(), l.keywordOf(), l.roles() | STRUCTURED));
+    }
+    for (String s : KeywordAssignments.TRIGGERS) {
+      Literal l = literal(byText, s);
+      byText.put(
+          l.text(), new Literal(l.text(), l.prefixOf(), l.keywordOf(), l.roles() | ASSIGNMENT));
+    }
+    this.literals = List.copyOf(byText.values());
+    this.trie = new LiteralTrie(literals.stream().map(Literal::text).toList());
+    this.kindCount = kinds.size();
+  }
+
+  /** The built-in catalogue plus the kinds officers add in {@code rulesDir/secrets/*.yaml}. */
+  public static SecretDetector load(Path rulesDir) {
+    List<SecretKind> officers = SecretCatalogue.load(rulesDir.resolve("secrets"));
+    if (officers.isEmpty()) {
+      return new SecretDetector();
+    }
+    List<SecretKind> all = new ArrayList<>(officers); // first, so an officer's kind wins a tie
+    all.addAll(SecretCatalogue.builtIn());
+    return new SecretDetector(all);
+  }
+
+  private static Literal literal(Map<String, Literal> byText, String text) {
+    return byText.computeIfAbsent(
+        text.toLowerCase(Locale.ROOT),
+        t -> new Literal(t, new ArrayList<>(), new ArrayList<>(), 0));
+  }
+
+  /** How many kinds the catalogue holds. */
+  public int kinds() {
+    return kindCount;
   }
 
   @Override
@@ -106,108 +111,111 @@ public final class SecretDetector implements Detector {
   @Override
   public List<Finding> detect(DetectorInput input) {
     String text = input.original();
-    // prefixes are ASCII: they are searched where a byte is a char, and matched in the original
-    String searched = input.text().originalLatin1();
-    List<int[]> spans = new ArrayList<>();
-    List<String> kinds = new ArrayList<>();
-    SpanSet claimed = new SpanSet();
-    for (Kind kind : KINDS) {
-      // one matcher per kind and text: dense near-misses ("sk-", "AKIA") would make one each
-      Matcher m = null;
-      for (int at = searched.indexOf(kind.prefix());
-          at >= 0;
-          at = searched.indexOf(kind.prefix(), at + 1)) {
-        if (at > 0
-                && Character.isLetterOrDigit(text.charAt(at - 1))
-                && !kind.prefix().startsWith("-")
-            || !kind.canFollowPrefix(text, at + kind.prefix().length())) {
-          continue;
-        }
-        int limit =
-            Math.min(text.length(), at + (kind.name().equals("PRIVATE_KEY") ? 8400 : WINDOW));
-        m = m == null ? kind.pattern().matcher(text) : m;
-        m.region(at, limit);
-        if (m.lookingAt() && !claimed.overlaps(at, m.end())) {
-          claim(spans, kinds, claimed, at, m.end(), kind.name());
+    List<int[]> hits = new ArrayList<>();
+    trie.scan(
+        text,
+        (literal, start) -> {
+          if (worthALook(literals.get(literal), text, start)) {
+            hits.add(new int[] {literal, start});
+          }
+        });
+    if (hits.isEmpty()) {
+      return List.of();
+    }
+    SecretSink sink = new SecretSink();
+    // most specific first: a prefixed token, a provider's keyword, structure, then names
+    for (int[] h : hits) {
+      Literal l = literals.get(h[0]);
+      for (SecretKind kind : l.prefixOf()) {
+        for (String prefix : kind.prefixes()) {
+          if (prefix.equalsIgnoreCase(l.text())) {
+            CatalogueMatcher.atPrefix(text, h[1], prefix, kind, sink);
+          }
         }
       }
     }
-    jwts(text, searched, spans, kinds, claimed);
-    // an all-Latin-1 text is its own view: then the detectors' shared lowered copy serves
-    String folded =
-        searched == text ? input.text().originalAsciiLower() : NormalizedText.asciiLower(searched);
-    assignments(text, folded, spans, kinds, claimed);
+    for (int[] h : hits) {
+      Literal l = literals.get(h[0]);
+      if (!l.keywordOf().isEmpty() && (h[1] == 0 || !Character.isLetter(text.charAt(h[1] - 1)))) {
+        int before = sink.spans.size();
+        int end = h[1] + l.text().length();
+        for (SecretKind kind : l.keywordOf()) {
+          CatalogueMatcher.afterKeyword(text, end, kind, sink);
+        }
+        if (sink.spans.size() == before && l.vetoes()) {
+          sink.veto(end, Math.min(text.length(), end + SecretKind.KEYWORD_REACH));
+        }
+      }
+    }
+    structured(text, hits, sink);
+    int done = -1;
+    for (int[] h : hits) {
+      if ((literals.get(h[0]).roles() & ASSIGNMENT) != 0 && h[1] >= done) {
+        done = KeywordAssignments.at(text, h[1], sink);
+      }
+    }
+    return findings(input, sink);
+  }
+
+  /**
+   * Whether a hit can start anything: a literal that is only a prefix must stand in the text in its
+   * exact case with a run of token chars after it, so the common lower-case hits ("ac" in "back",
+   * "pat" in "path", a bare "sk-ant-") cost no regex and no allocation.
+   */
+  private static boolean worthALook(Literal l, String text, int start) {
+    if (l.roles() != 0 || !l.keywordOf().isEmpty()) {
+      return true;
+    }
+    for (SecretKind kind : l.prefixOf()) {
+      for (String prefix : kind.prefixes()) {
+        if (prefix.length() == l.text().length()
+            && text.startsWith(prefix, start)
+            && CatalogueMatcher.runAfter(text, start + prefix.length()) >= 8) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void structured(String text, List<int[]> hits, SecretSink sink) {
+    int jwtDone = -1;
+    for (int[] h : hits) {
+      Literal l = literals.get(h[0]);
+      if ((l.roles() & STRUCTURED) == 0) {
+        continue;
+      }
+      switch (l.text()) {
+        case StructuredSecrets.URL -> StructuredSecrets.url(text, h[1], sink);
+        case StructuredSecrets.AUTHORIZATION -> StructuredSecrets.header(text, h[1], false, sink);
+        case StructuredSecrets.BEARER -> StructuredSecrets.header(text, h[1], true, sink);
+        case StructuredSecrets.CURL -> StructuredSecrets.curl(text, h[1], sink);
+        case StructuredSecrets.ARMOUR -> StructuredSecrets.privateKey(text, h[1], sink);
+        case StructuredSecrets.JWT_START -> {
+          if (h[1] >= jwtDone) {
+            jwtDone = StructuredSecrets.jwt(text, h[1], sink);
+          }
+        }
+        default -> {}
+      }
+    }
+  }
+
+  private static List<Finding> findings(DetectorInput input, SecretSink sink) {
     CodePointOffsets offsets = CodePointOffsets.of(input);
-    List<Finding> findings = new ArrayList<>(spans.size());
-    for (int i = 0; i < spans.size(); i++) {
+    List<Finding> findings = new ArrayList<>(sink.spans.size());
+    for (int i = 0; i < sink.spans.size(); i++) {
       findings.add(
           new Finding(
               NAME,
               TYPE,
-              offsets.at(spans.get(i)[0]),
-              offsets.at(spans.get(i)[1]),
+              offsets.at(sink.spans.get(i)[0]),
+              offsets.at(sink.spans.get(i)[1]),
               Severity.CRITICAL,
-              1.0,
-              NAME + "/" + kinds.get(i)));
+              sink.scores.get(i),
+              NAME + "/" + sink.kinds.get(i)));
     }
+    findings.sort(java.util.Comparator.comparingInt(Finding::start));
     return findings;
-  }
-
-  private static void claim(
-      List<int[]> spans, List<String> kinds, SpanSet claimed, int start, int end, String kind) {
-    spans.add(new int[] {start, end});
-    kinds.add(kind);
-    claimed.add(start, end);
-  }
-
-  private static void jwts(
-      String text, String searched, List<int[]> spans, List<String> kinds, SpanSet claimed) {
-    Matcher m = null;
-    for (int at = searched.indexOf("eyJ"); at >= 0; at = searched.indexOf("eyJ", at + 1)) {
-      m = m == null ? JWT.matcher(text) : m;
-      m.region(at, Math.min(text.length(), at + 8192));
-      if (m.lookingAt() && !claimed.overlaps(at, m.end()) && headerNamesAlgorithm(m.group())) {
-        claim(spans, kinds, claimed, at, m.end(), "JWT");
-        at = m.end();
-      }
-    }
-  }
-
-  private static boolean headerNamesAlgorithm(String token) {
-    try {
-      String header =
-          new String(
-              Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
-              StandardCharsets.UTF_8);
-      return header.contains("\"alg\"");
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static void assignments(
-      String text, String folded, List<int[]> spans, List<String> kinds, SpanSet claimed) {
-    Matcher m = null;
-    for (String key : ASSIGNMENT_KEYS) {
-      for (int at = folded.indexOf(key); at >= 0; at = folded.indexOf(key, at + key.length())) {
-        int from = at;
-        while (from > 0
-            && at - from < 40
-            && (Character.isLetterOrDigit(text.charAt(from - 1))
-                || text.charAt(from - 1) == '_'
-                || text.charAt(from - 1) == '-')) {
-          from--;
-        }
-        m = m == null ? ASSIGNMENT.matcher(text) : m;
-        m.region(from, Math.min(text.length(), at + WINDOW));
-        if (!m.lookingAt()) {
-          continue;
-        }
-        String value = m.group(2);
-        if (Secrets.looksLikeSecret(value) && !claimed.overlaps(m.start(2), m.end(2))) {
-          claim(spans, kinds, claimed, m.start(2), m.end(2), "GENERIC_ASSIGNMENT");
-        }
-      }
-    }
   }
 }

@@ -3,37 +3,113 @@ package dev.parapet.detect.secret;
 import java.util.Locale;
 import java.util.Set;
 
-/** Tells a real-looking secret value from a placeholder: length, variety and Shannon entropy. */
+/**
+ * Tells a real-looking secret value from a placeholder or a documentation example: published
+ * example keys, template markers, repeated characters, sequential runs, and low Shannon entropy.
+ */
 final class Secrets {
 
   static final double MIN_ENTROPY = 3.0;
+
+  /** Whole values that are placeholders, compared in lower case. */
   private static final Set<String> PLACEHOLDERS =
       Set.of(
           "changeme",
+          "change_me",
           "password",
+          "passw0rd",
           "yourpassword",
           "your_password",
+          "mypassword",
           "example",
           "placeholder",
           "secret",
-          "xxxxxxxx",
+          "mysecret",
+          "supersecret",
           "redacted",
           "notasecret",
+          "not_a_secret",
           "dummy",
           "test1234",
-          "12345678");
+          "testtest",
+          "12345678",
+          "123456789",
+          "1234567890",
+          "qwertyuiop",
+          "letmein",
+          "undefined",
+          "null",
+          "none",
+          "true",
+          "false",
+          "required",
+          "optional",
+          "string",
+          "<redacted>");
+
+  /** Keys and tokens that providers publish in their documentation as examples. */
+  private static final Set<String> PUBLISHED_EXAMPLES =
+      Set.of(
+          "AKIAIOSFODNN7EXAMPLE",
+          "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+          "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+          "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
+          "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+          "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+          "pk_test_TYooMQauvdEDq54NiTphI7jx",
+          "xoxb-not-a-real-token-this-will-not-work",
+          // the Azure Storage emulator's account key, the same in every installation
+          "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==");
+
+  /** Fragments that mark a value as a template or an example, compared in lower case. */
+  private static final String[] MARKERS = {
+    "xxxx",
+    "****",
+    "....",
+    "…",
+    "your_",
+    "your-",
+    "yourkey",
+    "yourtoken",
+    "yoursecret",
+    "youraccess",
+    "yourapi",
+    "<",
+    ">",
+    "${",
+    "{{",
+    "}}",
+    "%s",
+    "placeholder",
+    "redacted",
+    "changeme",
+    "replace_me",
+    "replaceme",
+    "insert_",
+    "_here",
+    "-here",
+    "dummy",
+    "sample_",
+    "example_",
+    "_example",
+    "-example",
+    "fake_",
+    "fakekey",
+    "faketoken",
+    "notreal",
+    "not_real",
+    "not-real"
+  };
 
   private Secrets() {}
 
+  static boolean isPublishedExample(String token) {
+    return PUBLISHED_EXAMPLES.contains(token);
+  }
+
+  /** Whether a value in a {@code key = value} context looks like a real secret. */
   static boolean looksLikeSecret(String value) {
-    String lower = value.toLowerCase(Locale.ROOT);
-    if (value.length() < 8
-        || PLACEHOLDERS.contains(lower)
-        || lower.startsWith("${")
-        || lower.startsWith("<")
-        || lower.startsWith("{{")
-        || lower.startsWith("%")
-        || lower.chars().allMatch(c -> c == '*' || c == 'x' || c == '.')) {
+    if (value.length() < 8 || isPlaceholder(value)) {
       return false;
     }
     boolean letter = value.chars().anyMatch(Character::isLetter);
@@ -41,11 +117,71 @@ final class Secrets {
     return letter && digit && entropy(value) >= MIN_ENTROPY;
   }
 
+  /**
+   * Whether a token or value is a template, example or filler rather than a credential: a published
+   * example, a marker such as {@code xxxx} or {@code YOUR_}, one char repeated, or an ascending or
+   * descending run of six.
+   */
+  static boolean isPlaceholder(String value) {
+    if (PUBLISHED_EXAMPLES.contains(value)) {
+      return true;
+    }
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (PLACEHOLDERS.contains(lower) || lower.endsWith("example") || lower.endsWith("examplekey")) {
+      return true;
+    }
+    for (String marker : MARKERS) {
+      if (lower.contains(marker)) {
+        return true;
+      }
+    }
+    for (String word : WORD_MARKERS) {
+      for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+        if (at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1))) {
+          return true;
+        }
+      }
+    }
+    return mostlyRuns(lower);
+  }
+
+  /** Filler that marks an example where it starts a word ("sk-ant-api03-abc123xyz-…"). */
+  private static final String[] WORD_MARKERS = {"abc123", "123abc", "xyz123", "abcxyz"};
+
+  /**
+   * Whether runs of six or more (one char repeated, or each char one above or below the last) make
+   * up half the value or more: {@code xxxxxxxx}, {@code 1234567890abcdef}, {@code aaaaaaaa…}. A
+   * real random token holds such a run rarely, and then only as a small part.
+   */
+  static boolean mostlyRuns(String s) {
+    int inRuns = 0;
+    int runStart = 0;
+    int kind = 0; // 0 none, 1 same, 2 up, 3 down
+    for (int i = 1; i <= s.length(); i++) {
+      int k = 0;
+      if (i < s.length()) {
+        char a = s.charAt(i - 1);
+        char b = s.charAt(i);
+        boolean alnum = Character.isLetterOrDigit(a) && Character.isLetterOrDigit(b);
+        k = a == b ? 1 : alnum && b == a + 1 ? 2 : alnum && b == a - 1 ? 3 : 0;
+      }
+      if (k == 0 || k != kind) {
+        if (kind != 0 && i - runStart >= 6) {
+          inRuns += i - runStart;
+        }
+        runStart = i - 1;
+        kind = k;
+      }
+    }
+    return s.length() > 0 && inRuns * 2 >= s.length();
+  }
+
   /** Shannon entropy in bits per char. */
-  static double entropy(String s) {
+  static double entropy(CharSequence s) {
     int[] counts = new int[128];
     int other = 0;
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c < 128) {
         counts[c]++;
@@ -54,16 +190,16 @@ final class Secrets {
       }
     }
     double h = 0;
-    for (int n : counts) {
-      if (n > 0) {
-        double p = (double) n / s.length();
-        h -= p * Math.log(p) / Math.log(2);
+    for (int k : counts) {
+      if (k > 0) {
+        double p = (double) k / n;
+        h -= p * Math.log(p);
       }
     }
     if (other > 0) {
-      double p = (double) other / s.length();
-      h -= p * Math.log(p) / Math.log(2);
+      double p = (double) other / n;
+      h -= p * Math.log(p);
     }
-    return h;
+    return h / Math.log(2);
   }
 }

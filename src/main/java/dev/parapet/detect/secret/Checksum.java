@@ -1,0 +1,49 @@
+package dev.parapet.detect.secret;
+
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+/**
+ * Checksums that some issuers build into their tokens, so that a scanner can tell a real token from
+ * a look-alike without calling the issuer.
+ */
+public enum Checksum {
+  NONE,
+  /**
+   * GitHub's classic tokens ({@code ghp_}, {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_})
+   * and npm's {@code npm_} tokens: 30 random base62 chars, then the CRC32 of those 30 chars in
+   * base62, left-padded with zeros to 6 chars.
+   */
+  CRC32_BASE62;
+
+  private static final String BASE62 =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+  /** Whether the token (prefix included) carries a valid checksum; true when there is none. */
+  public boolean verifies(String token) {
+    if (this == NONE) {
+      return true;
+    }
+    int underscore = token.indexOf('_');
+    String body = token.substring(underscore + 1);
+    if (body.length() != 36) {
+      return false;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(body.substring(0, 30).getBytes(StandardCharsets.US_ASCII));
+    return base62(crc.getValue(), 6).equals(body.substring(30));
+  }
+
+  static String base62(long value, int width) {
+    StringBuilder out = new StringBuilder();
+    long v = value;
+    while (v > 0) {
+      out.append(BASE62.charAt((int) (v % 62)));
+      v /= 62;
+    }
+    while (out.length() < width) {
+      out.append('0');
+    }
+    return out.reverse().toString();
+  }
+}

@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Writes labelled.jsonl: made-up credentials (random tokens of each kind's alphabet, length and
+checksum) in the syntaxes people paste, and hard negatives (placeholders, documentation examples,
+references to secrets kept elsewhere, hashes, ids, prose naming a prefix). Seeded: reruns give the
+same file. Run: python3 generate.py > labelled.jsonl"""
+import base64, binascii, json, random, string
+
+R = random.Random(22)
+LOW, UP, DIG = string.ascii_lowercase, string.ascii_uppercase, string.digits
+B62 = DIG + UP + LOW
+HEX = '0123456789abcdef'
+URL = B62 + '_-'
+B64 = B62 + '+/'
+
+
+def rnd(alphabet, n):
+    return ''.join(R.choice(alphabet) for _ in range(n))
+
+
+def base62(v, width):
+    out = ''
+    while v:
+        out = B62[v % 62] + out
+        v //= 62
+    return out.rjust(width, '0')
+
+
+def crc_token(prefix):
+    body = rnd(B62, 30)
+    return prefix + body + base62(binascii.crc32(body.encode()) & 0xffffffff, 6)
+
+
+def uuid():
+    h = rnd(HEX, 32)
+    return f'{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}'
+
+
+def jwt():
+    head = base64.urlsafe_b64encode(json.dumps({'alg': R.choice(['HS256', 'RS256']), 'typ': 'JWT'}).encode()).decode().rstrip('=')
+    body = base64.urlsafe_b64encode(json.dumps({'sub': rnd(DIG, 8), 'exp': R.randint(1700000000, 1900000000)}).encode()).decode().rstrip('=')
+    return f'{head}.{body}.{rnd(URL, 43)}'
+
+
+# kind -> token maker; written from the providers' published token formats
+TOKENS = {
+    'aws': lambda: 'AKIA' + rnd(UP + '234567', 16),
+    'aws-sts': lambda: 'ASIA' + rnd(UP + '234567', 16),
+    'github-classic': lambda: crc_token(R.choice(['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'])),
+    'github-fine': lambda: 'github_pat_' + rnd(B62, 22) + '_' + rnd(B62, 59),
+    'gitlab': lambda: R.choice(['glpat-', 'gldt-', 'glrt-', 'glptt-']) + rnd(URL, 20),
+    'slack-bot': lambda: f'xoxb-{rnd(DIG, 12)}-{rnd(DIG, 13)}-{rnd(B62, 24)}',
+    'slack-user': lambda: f'xoxp-{rnd(DIG, 12)}-{rnd(DIG, 12)}-{rnd(DIG, 13)}-{rnd(HEX, 32)}',
+    'slack-webhook': lambda: f'https://hooks.slack.com/services/T{rnd(UP + DIG, 10)}/B{rnd(UP + DIG, 10)}/{rnd(B62, 24)}',
+    'stripe': lambda: R.choice(['sk_live_', 'rk_live_', 'sk_test_']) + rnd(B62, R.choice([24, 99])),
+    'google': lambda: 'AIza' + rnd(URL, 35),
+    'google-oauth-secret': lambda: 'GOCSPX-' + rnd(URL, 28),
+    'anthropic': lambda: 'sk-ant-api03-' + rnd(URL, 93) + 'AA',
+    'openai': lambda: 'sk-proj-' + rnd(URL, 156),
+    'openai-legacy': lambda: 'sk-' + rnd(B62, 20) + 'T3BlbkFJ' + rnd(B62, 20),
+    'huggingface': lambda: 'hf_' + rnd(B62, 34),
+    'pypi': lambda: 'pypi-AgEIcHlwaS5vcmc' + rnd(URL, 70),
+    'npm': lambda: crc_token('npm_'),
+    'vault': lambda: 'hvs.' + rnd(URL, 90),
+    'sourcegraph': lambda: 'sgp_' + rnd(HEX, 16) + '_' + rnd(HEX, 40),
+    'shopify': lambda: R.choice(['shpat_', 'shpss_', 'shpca_']) + rnd(HEX, 32),
+    'databricks': lambda: 'dapi' + rnd(HEX, 32),
+    'digitalocean': lambda: 'dop_v1_' + rnd(HEX, 64),
+    'doppler': lambda: 'dp.st.' + rnd(B62, 43),
+    'sendgrid': lambda: f'SG.{rnd(URL, 22)}.{rnd(URL, 43)}',
+    'mailgun': lambda: 'key-' + rnd(HEX, 32),
+    'twilio-key': lambda: 'SK' + rnd(HEX, 32),
+    'postman': lambda: f'PMAK-{rnd(HEX, 24)}-{rnd(HEX, 34)}',
+    'linear': lambda: 'lin_api_' + rnd(B62, 40),
+    'notion': lambda: 'ntn_' + rnd(DIG, 11) + rnd(B62, 35),
+    'dockerhub': lambda: 'dckr_pat_' + rnd(URL, 27),
+    'grafana-sa': lambda: 'glsa_' + rnd(B62, 32) + '_' + rnd(HEX, 8),
+    'newrelic': lambda: 'NRAK-' + rnd(UP + DIG, 27),
+    'age': lambda: 'AGE-SECRET-KEY-1' + rnd('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58),
+    'pulumi': lambda: 'pul-' + rnd(HEX, 40),
+    'tailscale': lambda: f'tskey-auth-{rnd(B62, 12)}-{rnd(B62, 32)}',
+    'groq': lambda: 'gsk_' + rnd(B62, 52),
+    'replicate': lambda: 'r8_' + rnd(B62, 37),
+    'azure-ad': lambda: rnd(B62, 3) + '8Q~' + rnd(B62 + '_~.-', 34),
+    'square': lambda: 'sq0atp-' + rnd(URL, 22),
+    'razorpay': lambda: 'rzp_live_' + rnd(B62, 14),
+    'age2': lambda: 'AGE-SECRET-KEY-1' + rnd('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58),
+    'jwt': jwt,
+}
+# provider keyword + bare token
+KEYWORDED = [
+    ('twilio', lambda: rnd(HEX, 32)), ('datadog', lambda: rnd(HEX, 32)),
+    ('mailchimp', lambda: rnd(HEX, 32) + '-us' + str(R.randint(1, 21))),
+    ('snyk', uuid), ('hubspot', uuid), ('okta', lambda: '00' + rnd(URL, 40)),
+    ('telegram', lambda: f'{R.randint(10000000, 999999999)}:AA{rnd(URL, 33)}'),
+    ('algolia', lambda: rnd(HEX, 32)), ('wandb', lambda: rnd(HEX, 40)),
+]
+CARRIERS = [
+    'export {NAME}={v}', '{NAME}="{v}"', '{name}: {v}', '"{name}": "{v}"', '{camel} := "{v}"',
+    "{name} = '{v}'", '<add key="{camel}" value="{v}" />', '<{name}>{v}</{name}>',
+    '--{dash} {v}', '{v}', 'here is the key: {v} (do not share)', 'config: {{ token: "{v}" }}',
+]
+
+
+def carrier(value, name='api_token'):
+    camel = name.split('_')[0] + ''.join(p.title() for p in name.split('_')[1:])
+    t = R.choice(CARRIERS)
+    return t.format(v=value, NAME=name.upper(), name=name, camel=camel, dash=name.replace('_', '-'))
+
+
+def pos(text, secret, kind):
+    return {'text': text, 'expected': True, 'secret': secret, 'kind': kind}
+
+
+def neg(text, why):
+    return {'text': text, 'expected': False, 'why': why}
+
+
+cases = []
+for kind, make in TOKENS.items():
+    for _ in range(5):
+        v = make()
+        cases.append(pos(carrier(v, R.choice(['api_token', 'access_key', 'client_secret', 'auth_token'])), v, kind))
+        if v.startswith('https://'):
+            cases[-1]['secret'] = v.split('/')[-1]
+for word, make in KEYWORDED:
+    for t in ['{w} auth token: {v}', '{W}_API_KEY={v}', '# {w}\nkey: {v}', 'using the {w} key {v} for prod']:
+        v = make()
+        cases.append(pos(t.format(w=word, W=word.upper(), v=v), v, word))
+PASSWORDS = lambda: rnd(B62, R.randint(4, 8)) + R.choice('!@#%&*_-') + rnd(B62, R.randint(3, 8))
+for t in ['DB_PASSWORD={p}', 'password: "{p}"', '"password": "{p}"', 'dbPassword := "{p}"',
+          "PASSWORD = '{p}'", 'export MYSQL_PWD={p}', '<connection password="{p}" user="app"/>',
+          '<password>{p}</password>', 'spring.datasource.password={p}', 'mysql --password {p} -u root',
+          'my password is {p}', 'passwd={p}', 'define(\'DB_PASSWORD\', \'{p}\');', ':password => "{p}"']:
+    for _ in range(3):
+        p = PASSWORDS()
+        cases.append(pos(t.format(p=p), p, 'password'))
+for t in ['client_secret = "{s}"', 'SECRET_KEY="{s}"', 'apiKey: {s}', '"access_token": "{s}"',
+          'aws_secret_access_key = {s}', 'x-api-key: {s}', 'TOKEN={s}', 'signing_key: "{s}"']:
+    for _ in range(3):
+        s = rnd(B62, R.choice([24, 32, 40]))
+        cases.append(pos(t.format(s=s), s, 'generic'))
+for scheme in ['postgres', 'postgresql', 'mysql', 'mongodb+srv', 'redis', 'amqp', 'https', 'ftp']:
+    for _ in range(3):
+        p = PASSWORDS()
+        cases.append(pos(f'DATABASE_URL={scheme}://app_{rnd(LOW, 4)}:{p}@db{R.randint(1, 9)}.internal.corp:5432/main', p, 'url'))
+for _ in range(8):
+    t = rnd(URL, 40)
+    cases.append(pos(f'curl -H "Authorization: Bearer {t}" https://api.acme.io/v1/items', t, 'bearer'))
+    user, pw = rnd(LOW, 6), PASSWORDS()
+    b = base64.b64encode(f'{user}:{pw}'.encode()).decode()
+    cases.append(pos(f'Authorization: Basic {b}', b, 'basic'))
+    cases.append(pos(f'curl -u {user}:{pw} https://ci.acme.io/api/json', pw, 'curl'))
+for armour in ['RSA PRIVATE KEY', 'PRIVATE KEY', 'EC PRIVATE KEY', 'OPENSSH PRIVATE KEY', 'PGP PRIVATE KEY BLOCK']:
+    for _ in range(3):
+        body = '\n'.join(rnd(B64, 64) for _ in range(R.randint(3, 8)))
+        k = f'-----BEGIN {armour}-----\n{body}\n-----END {armour}-----'
+        cases.append(pos('key file:\n' + k, k, 'private-key'))
+
+# ---- hard negatives ----
+NEG = [
+    ('placeholder', ['api_key = "xxxxxxxxxxxxxxxxxxxxxxxx"', 'GITHUB_TOKEN=YOUR_TOKEN_HERE', 'token: <token>',
+                     'API_KEY=${API_KEY}', 'password: "{{ db_password }}"', 'OPENAI_API_KEY=sk-...',
+                     'ANTHROPIC_API_KEY=sk-ant-api03-abc123xyz-abc123xyz-abc123xyz-abc123xyz-abc123',
+                     'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+                     'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+                     'const key = "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe";', 'password=changeme',
+                     'password: ********', 'STRIPE_KEY=sk_test_xxxxxxxxxxxxxxxxxxxxxxxx', 'SECRET_KEY=your-secret-key',
+                     'token = "REPLACE_ME"', 'api_key: <YOUR_API_KEY>', 'client_secret="<client-secret>"',
+                     'export SLACK_TOKEN=xoxb-your-token', 'password = "password"', 'Authorization: Bearer <token>',
+                     'Authorization: Bearer $TOKEN', 'Authorization: Bearer YOUR_ACCESS_TOKEN',
+                     'DATABASE_URL=postgres://user:password@localhost:5432/db', 'redis://:${REDIS_PASSWORD}@cache:6379',
+                     'curl -u $USER:$PASS https://ci.acme.io', 'curl -u admin https://ci.acme.io',
+                     'api_key = "abc123abc123abc123"', 'token: "1234567890abcdef1234"', 'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                     'sk_live_abcdefghijklmnopqrstuvwx', 'password=<password>', 'secret: "${SECRET}"',
+                     '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
+                     'hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'npm_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+                     'api_key: "dummy-api-key-for-tests"', 'token = "fake_token_for_unit_tests"',
+                     'SENDGRID_API_KEY=SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx']),
+    ('reference', ['password = os.environ["DB_PASSWORD"]', 'token: ${{ secrets.GITHUB_TOKEN }}', 'api_key = config.api_key',
+                   'PASSWORD=$DB_PASS', 'const token = process.env.API_TOKEN;', 'secret = getenv("SECRET")',
+                   'apiKey := os.Getenv("API_KEY")', 'password: !vault |', 'client_secret = settings.CLIENT_SECRET',
+                   'db_password = get_secret("prod/db")', 'token = request.headers.token', 'password=%(db_password)s',
+                   'api_key = self.api_key', 'export TOKEN=$(vault read -field=token secret/ci)']),
+    ('not-a-credential', ['max_tokens: 4096', 'tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")',
+                          'secretary: Jane Doe', 'bypass=true', 'passport: X1234567', 'primary_key: id',
+                          'public_key = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE7a9k2f"', 'csrf_token = "a8f5f167f44f4964e6c998dee827110c"',
+                          'next_page_token: "CAUQAA"', 'sort_key: created_at', 'keyboard: us', 'The key point is clarity.',
+                          'Passwords must be at least 12 characters long.', 'token count: 1532', 'auth: required',
+                          '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----',
+                          '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ\n-----END CERTIFICATE-----',
+                          'https://user@github.com/acme/repo.git', 'https://docs.acme.io:8443/guide',
+                          'GitHub classic tokens start with ghp_ and AWS key ids with AKIA.',
+                          'Set the password in the settings page, then press save.', 'if password == confirm_password:',
+                          'password_hash = "$2b$12$KIXQ8s0e1eN1u4x9j8y7ZeO4l0Ew3Yq2Yb6s8b1m9r2q3w4e5r6t"'
+                          ]),
+]
+for why, texts in NEG:
+    for t in texts:
+        cases.append(neg(t, why))
+# ids, hashes and version strings in ordinary contexts
+for _ in range(30):
+    cases.append(neg(f'commit {rnd(HEX, 40)}\nAuthor: dev <dev@acme.io>', 'hash'))
+    cases.append(neg(f'"requestId": "{uuid()}", "status": "ok"', 'uuid'))
+    cases.append(neg(f'sha256: {rnd(HEX, 64)}  release-{R.randint(1, 9)}.{R.randint(0, 20)}.tar.gz', 'hash'))
+    cases.append(neg(f'order {rnd(UP + DIG, 12)} shipped to {R.choice(["Berlin", "Lyon", "Osaka"])}', 'id'))
+    cases.append(neg(f'image: registry.acme.io/app@sha256:{rnd(HEX, 64)}', 'digest'))
+    cases.append(neg(f'The {R.choice(["secret", "token", "key", "password"])} to success is {R.choice(["practice", "patience", "consistency"])}.', 'prose'))
+# wrong shapes: too short or wrong alphabet for the prefix
+for _ in range(15):
+    cases.append(neg('ghp_' + rnd(B62, 12), 'short'))
+    cases.append(neg('AKIA' + rnd(UP, 8) + ' is too short', 'short'))
+    cases.append(neg('xoxb-' + 'a' * 20, 'repeated'))
+    cases.append(neg(f'api_key = "{rnd("ab", 16)}"', 'low-entropy'))
+for c in cases:
+    print(json.dumps(c))

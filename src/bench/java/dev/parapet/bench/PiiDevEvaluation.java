@@ -33,6 +33,10 @@ import java.util.TreeMap;
  */
 public final class PiiDevEvaluation {
 
+  /** Types whose misses and false positives are printed: {@code -Dmisses=IBAN_CODE,ES_NIF}. */
+  private static final java.util.Set<String> SHOW =
+      java.util.Set.of(System.getProperty("misses", "").split(","));
+
   private PiiDevEvaluation() {}
 
   /** Per-type counts. */
@@ -75,6 +79,9 @@ public final class PiiDevEvaluation {
             typed |= f.type().equals(type);
           }
         }
+        if (!typed && SHOW.contains(type)) {
+          System.out.println("missed " + type + ": " + text + " " + findings);
+        }
         row.found += any ? 1 : 0;
         row.typed += typed ? 1 : 0;
       } else {
@@ -86,6 +93,9 @@ public final class PiiDevEvaluation {
         boolean hit = false;
         for (Finding f : findings) {
           hit |= f.start() < end && f.end() > start;
+        }
+        if (hit && SHOW.contains(type)) {
+          System.out.println("false positive " + type + ": " + text + " " + findings);
         }
         row.falsePositives += hit ? 1 : 0;
       }

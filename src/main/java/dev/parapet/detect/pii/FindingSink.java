@@ -34,6 +34,11 @@ final class FindingSink {
     return false;
   }
 
+  /** Marks a span as read, without a finding: later scanners leave it alone. */
+  void claim(int start, int end) {
+    taken.add(start, end);
+  }
+
   void add(int start, int end, String type, Severity severity, double score, String source) {
     taken.add(start, end);
     out.add(

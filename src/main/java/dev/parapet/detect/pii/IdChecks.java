@@ -218,7 +218,7 @@ final class IdChecks {
    */
   static boolean card(String d) {
     int n = d.length();
-    if (n < 12 || n > 19 || !Checksums.luhn(d) || repeated(d.substring(1))) {
+    if (n < 12 || n > 19 || !Checksums.luhn(d)) {
       return false;
     }
     int two = Integer.parseInt(d.substring(0, 2));

@@ -33,7 +33,8 @@ final class ShapeScanner implements Scanner {
         m.reset(text);
       }
     }
-    byte[] contextInText = new byte[matchers.length + 1]; // the last: the negative context
+    // per shape, then the negative context, then the phone context
+    byte[] contextInText = new byte[matchers.length + 2];
     try {
       for (int[] run : page.runs()) {
         if (!sink.overlaps(run[0], run[1])) {
@@ -61,6 +62,10 @@ final class ShapeScanner implements Scanner {
     String value = null;
     int bestIndex = -1;
     double bestScore = 0;
+    boolean bestNear = false;
+    // a run whose context names a type it fails the check of ("NHS 943 476 5871") is nobody's:
+    // not another type that happens to validate, not a phone number
+    boolean named = false;
     char first = text.charAt(run[0]);
     int length = run[1] - run[0];
     for (int i : shapes.worthTrying(first, length)) {
@@ -79,7 +84,7 @@ final class ShapeScanner implements Scanner {
       if (value == null) {
         value = text.substring(run[0], run[1]);
       }
-      if (!shapes.validators[i].test(value) || Context.after(lower, run[0], r.notAfter())) {
+      if (Context.after(lower, run[0], r.notAfter())) {
         continue;
       }
       // whether the text holds a context word at all is asked only now, of a shape that matched:
@@ -87,6 +92,11 @@ final class ShapeScanner implements Scanner {
       boolean near =
           anyContextIn(page, r.context(), contextInText, i)
               && Context.near(lower, run[0], run[1], r.context());
+      if (!shapes.validators[i].test(value)) {
+        named |= near;
+        continue;
+      }
+      named |= near;
       if (r.needsContext() && !near) {
         continue;
       }
@@ -99,7 +109,11 @@ final class ShapeScanner implements Scanner {
       if (score > bestScore) {
         bestIndex = i;
         bestScore = score;
+        bestNear = near;
       }
+    }
+    if (bestIndex >= 0 && !bestNear && (named || isPhoneContext(page, run, contextInText))) {
+      bestIndex = -1; // "My mobile: 07400 123872" is a phone number, whatever else validates
     }
     if (bestIndex >= 0 && bestScore >= REPORT_FLOOR) {
       Recognizer best = shapes.recognizers.get(bestIndex);
@@ -110,7 +124,21 @@ final class ShapeScanner implements Scanner {
           best.severity(),
           bestScore,
           shapes.sources[bestIndex]);
+    } else if (named) {
+      sink.claim(run[0], run[1]);
     }
+  }
+
+  private boolean isPhoneContext(Page page, int[] run, byte[] contextInText) {
+    String text = page.text();
+    for (int i = run[0]; i < run[1]; i++) {
+      if (Candidates.isAsciiLetter(text.charAt(i))) {
+        return false;
+      }
+    }
+    int slot = contextInText.length - 1;
+    return anyContextIn(page, PhoneScanner.CONTEXT, contextInText, slot)
+        && Context.near(page.lower(), run[0], run[1], PhoneScanner.CONTEXT);
   }
 
   private static boolean anyContextIn(Page page, List<String> words, byte[] known, int shape) {

@@ -322,7 +322,7 @@ final class Checksums {
 
   /** Korean resident registration number: date of birth, gender digit, weighted check. */
   static boolean rrn(String digits) {
-    if (digits.length() != 13 || "12345678".indexOf(digits.charAt(6)) < 0) {
+    if (digits.length() != 13 || !digits.chars().allMatch(Character::isDigit)) {
       return false;
     }
     int[] w = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
@@ -330,8 +330,9 @@ final class Checksums {
     for (int i = 0; i < 12; i++) {
       sum += (digits.charAt(i) - '0') * w[i];
     }
-    String century =
-        "12".indexOf(digits.charAt(6)) >= 0 || "56".indexOf(digits.charAt(6)) >= 0 ? "19" : "20";
+    // the seventh digit gives sex and century: 9/0 the 1800s, 1/2/5/6 the 1900s, 3/4/7/8 the 2000s
+    char sex = digits.charAt(6);
+    String century = "90".indexOf(sex) >= 0 ? "18" : "1256".indexOf(sex) >= 0 ? "19" : "20";
     return (11 - sum % 11) % 10 == digits.charAt(12) - '0'
         && date(century + digits.substring(0, 6), "yyyyMMdd");
   }
@@ -428,7 +429,7 @@ final class Checksums {
         y = Integer.parseInt(value.substring(4, 8));
       }
       LocalDate.of(y, m, d);
-      return y >= 1900 && y <= 2100;
+      return y >= 1800 && y <= 2100;
     } catch (NumberFormatException | DateTimeException e) {
       return false;
     }

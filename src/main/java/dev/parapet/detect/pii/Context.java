@@ -38,12 +38,31 @@ final class Context {
       for (int at = from; at <= to - word.length(); at++) {
         if (lower.charAt(at) == first
             && lower.regionMatches(at + 1, word, 1, word.length() - 1)
-            && (at + word.length() <= start || at >= end)) {
+            && (at + word.length() <= start || at >= end)
+            && isWord(lower, at, word)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the match of {@code word} at {@code at} starts a word ("eth" is not in "whether", "cc"
+   * not in "according"); a word of three letters or fewer must also end one ("ssn" but not "dlx").
+   * Words in scripts without spaces match anywhere.
+   */
+  private static boolean isWord(String lower, int at, String word) {
+    if (!Candidates.isAsciiLetter(word.charAt(0))) {
+      return true;
+    }
+    if (at > 0 && Candidates.isAsciiLetter(lower.charAt(at - 1))) {
+      return false;
+    }
+    int after = at + word.length();
+    return word.length() > 3
+        || after >= lower.length()
+        || !Candidates.isAsciiLetter(lower.charAt(after));
   }
 
   /**

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Identifiers printed with spaces between letters and digits, which candidate runs do not join:
- * UK National Insurance numbers ("QQ 12 34 56 C"), Indian vehicle registrations ("MH 12 AB
- * 1234") and Italian paper identity cards ("AA 1234567"). Each is tried only where two capital
+ * UK National Insurance numbers ("AB 12 34 56 C"), Indian vehicle registrations ("MH 12 AB
+ * 1234") and Italian paper identity cards ("AA 1234567"). Each is tried only where two
  * letters start a word.
  */
 final class SpacedShapes implements Scanner {
@@ -33,12 +33,12 @@ final class SpacedShapes implements Scanner {
               "UK_NINO",
               "uk-nino",
               Pattern.compile(
-                  "[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Za-z0-9])"),
+                  "(?i)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Za-z0-9])"),
               Severity.HIGH,
               0.7,
               List.of("national insurance", "nino", "ni number", "ni no"),
               false,
-              s -> !NINO_BANNED.contains(s.substring(0, 2))),
+              s -> !NINO_BANNED.contains(s.substring(0, 2).toUpperCase(java.util.Locale.ROOT))),
           new Shape(
               "IN_VEHICLE_REGISTRATION",
               "in-vehicle-registration",
@@ -76,9 +76,10 @@ final class SpacedShapes implements Scanner {
     Matcher[] matchers = new Matcher[SHAPES.size()];
     for (int at = 0; at + 8 < n; at++) {
       char next = text.charAt(at + 2);
-      if (!isUpper(text.charAt(at))
-          || !isUpper(text.charAt(at + 1))
-          || next != ' ' && !Candidates.isDigit(next)
+      // every shape here starts with two letters and then, after at most one space, a digit
+      if (!Candidates.isAsciiLetter(text.charAt(at))
+          || !Candidates.isAsciiLetter(text.charAt(at + 1))
+          || !(Candidates.isDigit(next) || next == ' ' && Candidates.isDigit(text.charAt(at + 3)))
           || at > 0 && Candidates.isAlnum(text.charAt(at - 1))) {
         continue;
       }
@@ -109,9 +110,5 @@ final class SpacedShapes implements Scanner {
         break;
       }
     }
-  }
-
-  private static boolean isUpper(char c) {
-    return c >= 'A' && c <= 'Z';
   }
 }

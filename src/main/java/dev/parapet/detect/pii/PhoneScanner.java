@@ -1,5 +1,6 @@
 package dev.parapet.detect.pii;
 
+import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
@@ -35,6 +36,8 @@ final class PhoneScanner implements Scanner {
   public void scan(Page page, FindingSink sink) {
     String text = page.text();
     Boolean anyContext = null;
+    // a number repeated in one page (a signature, a quoted thread) is validated once
+    java.util.Map<String, Boolean> seen = new java.util.HashMap<>();
     for (int[] run : page.runs()) {
       int start = run[0];
       int end = run[1];
@@ -61,16 +64,27 @@ final class PhoneScanner implements Scanner {
       if (anyContext == null) {
         anyContext = page.containsAny(CONTEXT);
       }
-      boolean near = anyContext && Context.near(page.lower(), start, end, CONTEXT);
-      if (!near && (!international && !separated || !international && digits < 9)) {
+      // the context window is read only where it decides something: a national number's
+      // leniency; a number with its country code is validated first and read for its score
+      Boolean near = international ? null : anyContext && Context.near(page.lower(), start, end, CONTEXT);
+      if (!international && !near && (!separated || digits < 9)) {
         continue; // bare digits, or a short local number, without a word saying it is a phone
       }
-      // without a word saying so, a number must be grouped exactly the way its region prints
-      // numbers: "912-93-4567" is a valid Spanish number, but no one writes a phone number so
-      Leniency leniency =
-          near || international && !separated ? Leniency.VALID : Leniency.EXACT_GROUPING;
-      if (!valid(text.substring(start, end), international, page.phoneRegions(), leniency)) {
+      // without a word saying so, a national number must be grouped exactly the way its region
+      // prints numbers: "912-93-4567" is a valid Spanish number, but no one writes one so
+      Leniency leniency = international || near ? Leniency.VALID : Leniency.EXACT_GROUPING;
+      String value = text.substring(start, end);
+      String key = leniency == Leniency.VALID ? value : "\u0000" + value;
+      Boolean ok = seen.get(key);
+      if (ok == null) {
+        ok = valid(value, international, page.phoneRegions(), leniency);
+        seen.put(key, ok);
+      }
+      if (!ok) {
         continue;
+      }
+      if (near == null) {
+        near = anyContext && Context.near(page.lower(), start, end, CONTEXT);
       }
       double score = (international ? 0.75 : 0.6) + (near ? Context.BOOST : 0);
       if (!near && Context.near(page.lower(), start, end, Context.NEGATIVE)) {
@@ -82,14 +96,26 @@ final class PhoneScanner implements Scanner {
     }
   }
 
-  /** Whether libphonenumber finds one valid number spanning the whole run in one of the regions. */
+  /**
+   * Whether the run is one valid number in one of the regions. A number with its country code, or
+   * any number beside a phone word, is parsed and validated ({@link PhoneNumberUtil#parse}, {@link
+   * PhoneNumberUtil#isValidNumber}); a national number without one must also be grouped as its
+   * region groups numbers, which only the matcher ({@link PhoneNumberUtil#findNumbers} with {@link
+   * Leniency#EXACT_GROUPING}) knows, and which costs several times a parse.
+   */
   private static boolean valid(
       String run, boolean international, List<String> regions, Leniency leniency) {
     for (String region : regions) {
-      for (PhoneNumberMatch m : UTIL.findNumbers(run, region, leniency, Long.MAX_VALUE)) {
-        if (m.start() == 0 && m.end() == run.length()
-            || m.end() == run.length() && m.start() == 1 && run.charAt(0) == '(') {
+      if (leniency == Leniency.VALID) {
+        if (parsesValid(run, region)) {
           return true;
+        }
+      } else {
+        for (PhoneNumberMatch m : UTIL.findNumbers(run, region, leniency, Long.MAX_VALUE)) {
+          if (m.start() == 0 && m.end() == run.length()
+              || m.end() == run.length() && m.start() == 1 && run.charAt(0) == '(') {
+            return true;
+          }
         }
       }
       if (international) {
@@ -97,5 +123,13 @@ final class PhoneScanner implements Scanner {
       }
     }
     return false;
+  }
+
+  private static boolean parsesValid(String run, String region) {
+    try {
+      return UTIL.isValidNumber(UTIL.parse(run, region));
+    } catch (NumberParseException e) {
+      return false;
+    }
   }
 }

@@ -69,7 +69,8 @@ public final class PolicyLoader {
     // cores the two overlap, and start-up waits for the longer
     CompletableFuture<DetectorSet> building =
         CompletableFuture.supplyAsync(
-            () -> Detectors.build(rulesDir, lexiconsDir, clock, lexiconCache, phoneRegions(profiles)),
+            () ->
+                Detectors.build(rulesDir, lexiconsDir, clock, lexiconCache, phoneRegions(profiles)),
             task -> {
               Thread builder = new Thread(task, "parapet-policy-detectors");
               builder.setDaemon(true);

@@ -18,8 +18,7 @@ class PhoneRegionsProfileTest {
     Files.createDirectories(dir.resolve("lexicons"));
     Files.createDirectories(rules.resolve("baseline"));
     Files.writeString(
-        rules.resolve("profiles.yaml"),
-        "profiles:\n  default:\n    tiers: [baseline]\n" + profile);
+        rules.resolve("profiles.yaml"), "profiles:\n  default:\n    tiers: [baseline]\n" + profile);
     return rules;
   }
 
@@ -34,8 +33,7 @@ class PhoneRegionsProfileTest {
 
   @Test
   void aProfileWithoutPhoneRegionsLeavesTheDefaultToTheDetector() throws Exception {
-    Profile profile =
-        PolicyLoader.load(rules(""), dir.resolve("lexicons")).defaultProfile();
+    Profile profile = PolicyLoader.load(rules(""), dir.resolve("lexicons")).defaultProfile();
 
     assertThat(profile.phoneRegions()).isEmpty();
   }

@@ -66,8 +66,8 @@ final class Context {
   }
 
   /**
-   * Whether the candidate at {@code start} comes right after one of {@code words} (spaces, ':',
-   * '#' and '=' between): "version 1.2.3.4", "OID 1.3.6.1".
+   * Whether the candidate at {@code start} comes right after one of {@code words} (spaces, ':', '#'
+   * and '=' between): "version 1.2.3.4", "OID 1.3.6.1".
    */
   static boolean after(String lower, int start, List<String> words) {
     if (words.isEmpty()) {

@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Ethereum addresses: {@code 0x} and 40 hex digits; one in mixed case carries the EIP-55 checksum
  * (a letter is upper case where the Keccak-256 of the lower-case address has a nibble of 8 or
- * more). The JDK's SHA3-256 pads differently from Ethereum's Keccak-256, hence the permutation here.
+ * more). The JDK's SHA3-256 pads differently from Ethereum's Keccak-256, hence the permutation
+ * here.
  */
 final class Eip55 {
 

@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * Check-digit and structure rules of national identifiers added beside {@link Checksums}, each
- * written from the issuer's published description; each takes the value with its separators
- * removed (digits, or upper-case letters and digits).
+ * written from the issuer's published description; each takes the value with its separators removed
+ * (digits, or upper-case letters and digits).
  */
 final class IdChecks {
 
@@ -225,10 +225,11 @@ final class IdChecks {
     int four = Integer.parseInt(d.substring(0, 4));
     return switch (d.charAt(0)) {
       case '2' -> four >= 2221 && four <= 2720 ? n == 16 : four >= 2200 && four <= 2204 && n >= 16;
-      case '3' -> two == 34 || two == 37
-          ? n == 15
-          : (two == 36 || two == 38 || two == 39 || two == 30) && n >= 14
-              || four >= 3528 && four <= 3589 && n >= 16;
+      case '3' ->
+          two == 34 || two == 37
+              ? n == 15
+              : (two == 36 || two == 38 || two == 39 || two == 30) && n >= 14
+                  || four >= 3528 && four <= 3589 && n >= 16;
       case '4' -> n == 13 || n == 16 || n == 19;
       // Maestro issues 12 to 19 digits, but the short ones are rare and share their lengths
       // with every ticket and reference number: 16 and more only

@@ -3,10 +3,10 @@ package dev.parapet.detect.pii;
 import dev.parapet.model.Severity;
 
 /**
- * MAC addresses (six hex pairs joined by one ':' or '-', or three groups of four joined by '.')
- * and IPv6 addresses in every textual form: full, compressed with '::', with an embedded IPv4
- * tail ({@code ::ffff:192.0.2.1}) and with a zone ({@code fe80::1%eth0}). Times such as 10:30:00
- * are not addresses: without '::' an IPv6 address has eight groups.
+ * MAC addresses (six hex pairs joined by one ':' or '-', or three groups of four joined by '.') and
+ * IPv6 addresses in every textual form: full, compressed with '::', with an embedded IPv4 tail
+ * ({@code ::ffff:192.0.2.1}) and with a zone ({@code fe80::1%eth0}). Times such as 10:30:00 are not
+ * addresses: without '::' an IPv6 address has eight groups.
  */
 final class NetworkScanner implements Scanner {
 
@@ -64,10 +64,13 @@ final class NetworkScanner implements Scanner {
         start--;
       }
       int end = at;
-      while (end < n && end - start < 46 && (isHexOrColon(text.charAt(end)) || text.charAt(end) == '.')) {
+      while (end < n
+          && end - start < 46
+          && (isHexOrColon(text.charAt(end)) || text.charAt(end) == '.')) {
         end++;
       }
-      while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == ':')
+      while (end > at + 1
+          && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == ':')
           && !(text.charAt(end - 1) == ':' && text.charAt(end - 2) == ':')) {
         end--;
       }

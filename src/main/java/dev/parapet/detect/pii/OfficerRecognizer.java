@@ -77,7 +77,8 @@ final class OfficerRecognizer implements Scanner {
         String name = "recognizers/" + file.getFileName();
         try {
           String yaml = Files.readString(file, StandardCharsets.UTF_8);
-          RecognizerFile.parse(yaml, name, problems).forEach(r -> all.add(new OfficerRecognizer(r)));
+          RecognizerFile.parse(yaml, name, problems)
+              .forEach(r -> all.add(new OfficerRecognizer(r)));
         } catch (IOException e) {
           problems.add(new SourceProblem(name, 0, "cannot read: " + e.getMessage()));
         }

@@ -23,9 +23,31 @@ final class PhoneScanner implements Scanner {
 
   static final List<String> CONTEXT =
       List.of(
-          "phone", "call", "tel:", "tel.", "tel ", "mobile", "cell", "whatsapp", "fax", "contact",
-          "reach me", "text me", "sms", "電話", "电话", "手机", "telefon", "téléphone", "portable",
-          "handy", "teléfono", "telefono", "móvil", "cellulare", "celular");
+          "phone",
+          "call",
+          "tel:",
+          "tel.",
+          "tel ",
+          "mobile",
+          "cell",
+          "whatsapp",
+          "fax",
+          "contact",
+          "reach me",
+          "text me",
+          "sms",
+          "電話",
+          "电话",
+          "手机",
+          "telefon",
+          "téléphone",
+          "portable",
+          "handy",
+          "teléfono",
+          "telefono",
+          "móvil",
+          "cellulare",
+          "celular");
 
   private static final String SOURCE = PiiDetector.NAME + "/phone";
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -66,7 +88,8 @@ final class PhoneScanner implements Scanner {
       }
       // the context window is read only where it decides something: a national number's
       // leniency; a number with its country code is validated first and read for its score
-      Boolean near = international ? null : anyContext && Context.near(page.lower(), start, end, CONTEXT);
+      Boolean near =
+          international ? null : anyContext && Context.near(page.lower(), start, end, CONTEXT);
       if (!international && !near && (!separated || digits < 9)) {
         continue; // bare digits, or a short local number, without a word saying it is a phone
       }

@@ -15,8 +15,8 @@ import java.util.Map;
  * network addresses, IBANs and spaced identifiers first, then the built-in recognizers of {@code
  * recognizers.yaml} over candidate runs, then phone numbers (libphonenumber, in the profile's
  * regions), card security codes, and last the recognizers officers add in {@code
- * rules/recognizers/*.yaml}. A span reported once is not reported again. Offsets are code points
- * of the original text.
+ * rules/recognizers/*.yaml}. A span reported once is not reported again. Offsets are code points of
+ * the original text.
  */
 public final class PiiDetector implements Detector {
 
@@ -56,8 +56,8 @@ public final class PiiDetector implements Detector {
   }
 
   /**
-   * @param phoneRegions per profile name, the regions (ISO 3166 codes) whose national phone
-   *     formats are looked for; a profile not named gets {@link PhoneScanner#DEFAULT_REGIONS}
+   * @param phoneRegions per profile name, the regions (ISO 3166 codes) whose national phone formats
+   *     are looked for; a profile not named gets {@link PhoneScanner#DEFAULT_REGIONS}
    * @throws InvalidPolicyException naming the file and line of a bad recognizer
    */
   public static PiiDetector load(Path rulesDir, Map<String, List<String>> phoneRegions) {

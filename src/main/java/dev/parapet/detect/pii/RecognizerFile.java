@@ -109,7 +109,8 @@ final class RecognizerFile {
     }
     double score = r.path("score").asDouble(0.6);
     if (score <= 0 || score > 1) {
-      problems.add(new SourceProblem(file, line, "recognizer '" + id + "': score must be in (0, 1]"));
+      problems.add(
+          new SourceProblem(file, line, "recognizer '" + id + "': score must be in (0, 1]"));
     }
     if (problems.size() > before) {
       return null;

@@ -117,13 +117,7 @@ final class ShapeScanner implements Scanner {
     }
     if (bestIndex >= 0 && bestScore >= REPORT_FLOOR) {
       Recognizer best = shapes.recognizers.get(bestIndex);
-      sink.add(
-          run[0],
-          run[1],
-          best.type(),
-          best.severity(),
-          bestScore,
-          shapes.sources[bestIndex]);
+      sink.add(run[0], run[1], best.type(), best.severity(), bestScore, shapes.sources[bestIndex]);
     } else if (named) {
       sink.claim(run[0], run[1]);
     }

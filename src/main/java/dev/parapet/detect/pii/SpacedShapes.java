@@ -7,10 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Identifiers printed with spaces between letters and digits, which candidate runs do not join:
- * UK National Insurance numbers ("AB 12 34 56 C"), Indian vehicle registrations ("MH 12 AB
- * 1234") and Italian paper identity cards ("AA 1234567"). Each is tried only where two
- * letters start a word.
+ * Identifiers printed with spaces between letters and digits, which candidate runs do not join: UK
+ * National Insurance numbers ("AB 12 34 56 C"), Indian vehicle registrations ("MH 12 AB 1234") and
+ * Italian paper identity cards ("AA 1234567"). Each is tried only where two letters start a word.
  */
 final class SpacedShapes implements Scanner {
 

@@ -71,58 +71,197 @@ final class PiiCases {
   }
 
   private void all() {
-    checked("CREDIT_CARD", 60, this::card, "card", this::groupsOf4,
-        List.of("Please charge my card {v} today.", "Visa {v} exp 04/29", "card number: {v}",
-            "My Mastercard is {v}, thanks.", "pay with {v}"));
-    checked("IBAN_CODE", 60, this::iban, "iban", this::ibanGroups,
-        List.of("Please wire it to {v}.", "IBAN: {v}", "my bank account {v}",
+    checked(
+        "CREDIT_CARD",
+        60,
+        this::card,
+        "card",
+        this::groupsOf4,
+        List.of(
+            "Please charge my card {v} today.",
+            "Visa {v} exp 04/29",
+            "card number: {v}",
+            "My Mastercard is {v}, thanks.",
+            "pay with {v}"));
+    checked(
+        "IBAN_CODE",
+        60,
+        this::iban,
+        "iban",
+        this::ibanGroups,
+        List.of(
+            "Please wire it to {v}.",
+            "IBAN: {v}",
+            "my bank account {v}",
             "Transfer the deposit to IBAN {v} by Friday."));
-    checked("US_SSN", 40, () -> ssn(), "ssn", v -> v.substring(0, 3) + "-" + v.substring(3, 5) + "-" + v.substring(5),
+    checked(
+        "US_SSN",
+        40,
+        () -> ssn(),
+        "ssn",
+        v -> v.substring(0, 3) + "-" + v.substring(3, 5) + "-" + v.substring(5),
         List.of("My social security number is {v}.", "SSN: {v}", "ssn {v} on file"));
-    checked("US_ITIN", 30, () -> "9" + digits(2) + pick("50", "65", "70", "78", "88", "90", "92", "94", "99") + digits(4),
-        "itin", v -> v.substring(0, 3) + "-" + v.substring(3, 5) + "-" + v.substring(5),
+    checked(
+        "US_ITIN",
+        30,
+        () ->
+            "9"
+                + digits(2)
+                + pick("50", "65", "70", "78", "88", "90", "92", "94", "99")
+                + digits(4),
+        "itin",
+        v -> v.substring(0, 3) + "-" + v.substring(3, 5) + "-" + v.substring(5),
         List.of("My ITIN is {v}.", "individual taxpayer identification number {v}", "ITIN: {v}"));
-    checked("AU_ABN", 40, () -> solve(d -> digits(10) + d, "abn", DIGITS, 11, 1), "abn",
-        v -> v.substring(0, 2) + " " + v.substring(2, 5) + " " + v.substring(5, 8) + " " + v.substring(8),
+    checked(
+        "AU_ABN",
+        40,
+        () -> solve(d -> digits(10) + d, "abn", DIGITS, 11, 1),
+        "abn",
+        v ->
+            v.substring(0, 2)
+                + " "
+                + v.substring(2, 5)
+                + " "
+                + v.substring(5, 8)
+                + " "
+                + v.substring(8),
         List.of("Our ABN is {v}.", "ABN: {v}", "Australian Business Number {v}"));
-    checked("AU_ACN", 40, () -> solve(d -> digits(8) + d, "acn", DIGITS, 9, 1), "acn", this::groupsOf3,
+    checked(
+        "AU_ACN",
+        40,
+        () -> solve(d -> digits(8) + d, "acn", DIGITS, 9, 1),
+        "acn",
+        this::groupsOf3,
         List.of("The company's ACN is {v}.", "ACN {v}", "Australian Company Number: {v}"));
-    checked("AU_TFN", 40, () -> solve(d -> digits(8) + d, "tfn", DIGITS, 9, 1), "tfn", this::groupsOf3,
+    checked(
+        "AU_TFN",
+        40,
+        () -> solve(d -> digits(8) + d, "tfn", DIGITS, 9, 1),
+        "tfn",
+        this::groupsOf3,
         List.of("My tax file number is {v}.", "TFN: {v}", "Please update my TFN {v}."));
-    checked("AU_MEDICARE", 40, () -> solve(d -> pick("2", "3", "4", "5", "6") + digits(7) + d + pick("1", "2", "3"), "medicare", DIGITS, 10, 8),
-        "medicare", v -> v.substring(0, 4) + " " + v.substring(4, 9) + " " + v.substring(9),
+    checked(
+        "AU_MEDICARE",
+        40,
+        () ->
+            solve(
+                d -> pick("2", "3", "4", "5", "6") + digits(7) + d + pick("1", "2", "3"),
+                "medicare",
+                DIGITS,
+                10,
+                8),
+        "medicare",
+        v -> v.substring(0, 4) + " " + v.substring(4, 9) + " " + v.substring(9),
         List.of("Medicare card number {v}", "my medicare no is {v}", "Medicare: {v}"));
-    checked("UK_NHS", 40, () -> solve(d -> digits(9) + d, "nhs", DIGITS, 10, 9), "nhs",
+    checked(
+        "UK_NHS",
+        40,
+        () -> solve(d -> digits(9) + d, "nhs", DIGITS, 10, 9),
+        "nhs",
         v -> v.substring(0, 3) + " " + v.substring(3, 6) + " " + v.substring(6),
         List.of("My NHS number is {v}.", "NHS no: {v}", "patient NHS {v}"));
-    checked("IT_VAT_CODE", 40, () -> solve(d -> digits(7) + pick("001", "015", "058", "100", "120", "999") + d, "it-vat", DIGITS, 11, 10),
-        "it-vat", v -> "IT" + v,
+    checked(
+        "IT_VAT_CODE",
+        40,
+        () ->
+            solve(
+                d -> digits(7) + pick("001", "015", "058", "100", "120", "999") + d,
+                "it-vat",
+                DIGITS,
+                11,
+                10),
+        "it-vat",
+        v -> "IT" + v,
         List.of("Partita IVA {v}", "la nostra P.IVA è {v}", "VAT number: {v}"));
-    checked("IT_FISCAL_CODE", 40, this::fiscalCode, "it-fiscal-code", v -> v.toLowerCase(Locale.ROOT),
+    checked(
+        "IT_FISCAL_CODE",
+        40,
+        this::fiscalCode,
+        "it-fiscal-code",
+        v -> v.toLowerCase(Locale.ROOT),
         List.of("Il mio codice fiscale è {v}.", "codice fiscale: {v}", "fiscal code {v}"));
-    checked("ES_NIF", 40, () -> solve(d -> digits(8) + d, "es-nif", UPPER, 9, 8), "es-nif", v -> v.substring(0, 8) + "-" + v.substring(8),
+    checked(
+        "ES_NIF",
+        40,
+        () -> solve(d -> digits(8) + d, "es-nif", UPPER, 9, 8),
+        "es-nif",
+        v -> v.substring(0, 8) + "-" + v.substring(8),
         List.of("Mi DNI es {v}.", "NIF: {v}", "documento nacional {v}"));
-    checked("ES_NIE", 30, () -> solve(d -> pick("X", "Y", "Z") + digits(7) + d, "nif", UPPER, 9, 8), "nif",
+    checked(
+        "ES_NIE",
+        30,
+        () -> solve(d -> pick("X", "Y", "Z") + digits(7) + d, "nif", UPPER, 9, 8),
+        "nif",
         v -> v.charAt(0) + "-" + v.substring(1, 8) + "-" + v.charAt(8),
         List.of("Mi NIE es {v}.", "NIE: {v}", "número de identidad de extranjero {v}"));
-    checked("SG_NRIC_FIN", 40, () -> solve(d -> pick("S", "T", "F", "G") + digits(7) + d, "nric", UPPER, 9, 8), "nric", v -> v.toLowerCase(Locale.ROOT),
+    checked(
+        "SG_NRIC_FIN",
+        40,
+        () -> solve(d -> pick("S", "T", "F", "G") + digits(7) + d, "nric", UPPER, 9, 8),
+        "nric",
+        v -> v.toLowerCase(Locale.ROOT),
         List.of("My NRIC is {v}.", "NRIC: {v}", "FIN {v}"));
-    checked("SG_UEN", 30, this::uen, "uen", v -> v,
+    checked(
+        "SG_UEN",
+        30,
+        this::uen,
+        "uen",
+        v -> v,
         List.of("Our UEN is {v}.", "UEN: {v}", "company registration (UEN) {v}"));
-    checked("PL_PESEL", 40, this::pesel, "pesel", v -> v,
+    checked(
+        "PL_PESEL",
+        40,
+        this::pesel,
+        "pesel",
+        v -> v,
         List.of("Mój PESEL to {v}.", "PESEL: {v}", "numer pesel {v}"));
-    checked("KR_RRN", 40, this::rrn, "rrn", v -> v.substring(0, 6) + "-" + v.substring(6),
+    checked(
+        "KR_RRN",
+        40,
+        this::rrn,
+        "rrn",
+        v -> v.substring(0, 6) + "-" + v.substring(6),
         List.of("주민등록번호 {v}", "RRN: {v}", "resident registration number {v}"));
-    checked("IN_AADHAAR", 40, () -> solve(d -> pick("2", "3", "4", "5", "6", "7", "8", "9") + digits(10) + d, "aadhaar", DIGITS, 12, 11),
-        "aadhaar", v -> v.substring(0, 4) + " " + v.substring(4, 8) + " " + v.substring(8),
+    checked(
+        "IN_AADHAAR",
+        40,
+        () ->
+            solve(
+                d -> pick("2", "3", "4", "5", "6", "7", "8", "9") + digits(10) + d,
+                "aadhaar",
+                DIGITS,
+                12,
+                11),
+        "aadhaar",
+        v -> v.substring(0, 4) + " " + v.substring(4, 8) + " " + v.substring(8),
         List.of("My Aadhaar number is {v}.", "aadhaar: {v}", "UIDAI {v}"));
-    checked("CN_RESIDENT_ID", 40, this::chinaId, "gb11643", v -> v,
+    checked(
+        "CN_RESIDENT_ID",
+        40,
+        this::chinaId,
+        "gb11643",
+        v -> v,
         List.of("身份证号码：{v}", "my resident identity card {v}", "ID {v}"));
-    checked("FI_PERSONAL_IDENTITY_CODE", 30, this::hetu, "hetu", v -> v,
+    checked(
+        "FI_PERSONAL_IDENTITY_CODE",
+        30,
+        this::hetu,
+        "hetu",
+        v -> v,
         List.of("Henkilötunnus {v}", "hetu: {v}", "personal identity code {v}"));
-    checked("CRYPTO", 30, this::eth, "eip55", v -> v,
+    checked(
+        "CRYPTO",
+        30,
+        this::eth,
+        "eip55",
+        v -> v,
         List.of("Send ETH to {v}", "my wallet {v}", "ethereum address: {v}"));
-    checked("CRYPTO", 20, this::btc, "base58check", v -> v,
+    checked(
+        "CRYPTO",
+        20,
+        this::btc,
+        "base58check",
+        v -> v,
         List.of("Send BTC to {v}", "bitcoin wallet: {v}"));
     network();
     phones();
@@ -200,7 +339,8 @@ final class PiiCases {
    * A valid value: {@code body} gives the value for a candidate check character, which is searched
    * over {@code alphabet} at position {@code at} of a value of {@code length}.
    */
-  private String solve(Function<String, String> body, String validator, String alphabet, int length, int at) {
+  private String solve(
+      Function<String, String> body, String validator, String alphabet, int length, int at) {
     Predicate<String> check = Validators.BY_NAME.get(validator);
     for (int tries = 0; tries < 1000; tries++) {
       String base = body.apply("0");
@@ -215,9 +355,11 @@ final class PiiCases {
   }
 
   private String card() {
-    String prefix = pick("4", "4", "51", "55", "2221", "2720", "34", "37", "6011", "65", "3528", "36", "62");
+    String prefix =
+        pick("4", "4", "51", "55", "2221", "2720", "34", "37", "6011", "65", "3528", "36", "62");
     int length = prefix.equals("34") || prefix.equals("37") ? 15 : prefix.equals("36") ? 14 : 16;
-    return solve(d -> prefix + digits(length - prefix.length() - 1) + d, "card", DIGITS, length, length - 1);
+    return solve(
+        d -> prefix + digits(length - prefix.length() - 1) + d, "card", DIGITS, length, length - 1);
   }
 
   private String groupsOf4(String v) {
@@ -261,46 +403,89 @@ final class PiiCases {
   }
 
   private String ssn() {
-    return String.format(Locale.ROOT, "%03d%02d%04d", 1 + random.nextInt(665), 1 + random.nextInt(99), 1 + random.nextInt(9999));
+    return String.format(
+        Locale.ROOT,
+        "%03d%02d%04d",
+        1 + random.nextInt(665),
+        1 + random.nextInt(99),
+        1 + random.nextInt(9999));
   }
 
   private String fiscalCode() {
-    String date = digits(2) + pick("A", "B", "C", "D", "E", "H", "L", "M", "P", "R", "S", "T")
-        + String.format(Locale.ROOT, "%02d", 1 + random.nextInt(28) + (random.nextBoolean() ? 40 : 0));
-    return solve(d -> letters(6) + date + letters(1) + digits(3) + d, "it-fiscal-code", UPPER, 16, 15);
+    String date =
+        digits(2)
+            + pick("A", "B", "C", "D", "E", "H", "L", "M", "P", "R", "S", "T")
+            + String.format(
+                Locale.ROOT, "%02d", 1 + random.nextInt(28) + (random.nextBoolean() ? 40 : 0));
+    return solve(
+        d -> letters(6) + date + letters(1) + digits(3) + d, "it-fiscal-code", UPPER, 16, 15);
   }
 
   private String uen() {
     return switch (random.nextInt(3)) {
       case 0 -> solve(d -> digits(8) + d, "uen", UPPER, 9, 8);
       case 1 -> solve(d -> (1990 + random.nextInt(34)) + digits(5) + d, "uen", UPPER, 10, 9);
-      default -> solve(d -> pick("S", "T") + digits(2) + pick("LL", "FC", "PF", "SS") + digits(4) + d, "uen",
-          UPPER + DIGITS, 10, 9);
+      default ->
+          solve(
+              d -> pick("S", "T") + digits(2) + pick("LL", "FC", "PF", "SS") + digits(4) + d,
+              "uen",
+              UPPER + DIGITS,
+              10,
+              9);
     };
   }
 
   private String pesel() {
     int year = 1930 + random.nextInt(90);
     int month = 1 + random.nextInt(12) + (year >= 2000 ? 20 : 0);
-    String date = String.format(Locale.ROOT, "%02d%02d%02d", year % 100, month, 1 + random.nextInt(28));
+    String date =
+        String.format(Locale.ROOT, "%02d%02d%02d", year % 100, month, 1 + random.nextInt(28));
     return solve(d -> date + digits(4) + d, "pesel", DIGITS, 11, 10);
   }
 
   private String rrn() {
     int year = 1940 + random.nextInt(80);
-    String date = String.format(Locale.ROOT, "%02d%02d%02d", year % 100, 1 + random.nextInt(12), 1 + random.nextInt(28));
+    String date =
+        String.format(
+            Locale.ROOT,
+            "%02d%02d%02d",
+            year % 100,
+            1 + random.nextInt(12),
+            1 + random.nextInt(28));
     String sex = year >= 2000 ? pick("3", "4") : pick("1", "2");
     return solve(d -> date + sex + digits(5) + d, "rrn", DIGITS, 13, 12);
   }
 
   private String chinaId() {
-    String date = String.format(Locale.ROOT, "%04d%02d%02d", 1950 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
-    return solve(d -> pick("110105", "310101", "440113", "510104") + date + digits(3) + d, "gb11643", DIGITS + "X", 18, 17);
+    String date =
+        String.format(
+            Locale.ROOT,
+            "%04d%02d%02d",
+            1950 + random.nextInt(60),
+            1 + random.nextInt(12),
+            1 + random.nextInt(28));
+    return solve(
+        d -> pick("110105", "310101", "440113", "510104") + date + digits(3) + d,
+        "gb11643",
+        DIGITS + "X",
+        18,
+        17);
   }
 
   private String hetu() {
-    String date = String.format(Locale.ROOT, "%02d%02d%02d", 1 + random.nextInt(28), 1 + random.nextInt(12), random.nextInt(100));
-    return solve(d -> date + pick("-", "A") + digits(3) + d, "hetu", DIGITS + "ABCDEFHJKLMNPRSTUVWXY", 11, 10);
+    String date =
+        String.format(
+            Locale.ROOT,
+            "%02d%02d%02d",
+            1 + random.nextInt(28),
+            1 + random.nextInt(12),
+            random.nextInt(100));
+    return solve(
+        d -> date + pick("-", "A") + digits(3) + d,
+        "hetu",
+        DIGITS + "ABCDEFHJKLMNPRSTUVWXY",
+        11,
+        10);
   }
 
   private String eth() {
@@ -339,32 +524,90 @@ final class PiiCases {
 
   private void network() {
     for (int i = 0; i < 30; i++) {
-      String ip = (1 + random.nextInt(223)) + "." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
-      cases.add(new Case("IP_ADDRESS", pick("The server at {v} is down.", "ping {v}", "client IP {v} was blocked").replace("{v}", ip), true, ip));
-      String version = (1 + random.nextInt(9)) + "." + random.nextInt(20) + "." + random.nextInt(30) + "." + random.nextInt(300);
-      cases.add(new Case("IP_ADDRESS", pick("Upgrade to version {v} today.", "Firmware {v} fixes it.", "release {v} is out").replace("{v}", version), false, version));
+      String ip =
+          (1 + random.nextInt(223))
+              + "."
+              + random.nextInt(256)
+              + "."
+              + random.nextInt(256)
+              + "."
+              + (1 + random.nextInt(254));
+      cases.add(
+          new Case(
+              "IP_ADDRESS",
+              pick("The server at {v} is down.", "ping {v}", "client IP {v} was blocked")
+                  .replace("{v}", ip),
+              true,
+              ip));
+      String version =
+          (1 + random.nextInt(9))
+              + "."
+              + random.nextInt(20)
+              + "."
+              + random.nextInt(30)
+              + "."
+              + random.nextInt(300);
+      cases.add(
+          new Case(
+              "IP_ADDRESS",
+              pick("Upgrade to version {v} today.", "Firmware {v} fixes it.", "release {v} is out")
+                  .replace("{v}", version),
+              false,
+              version));
     }
-    String[] v6 = {"2001:db8::1", "fe80::1ff:fe23:4567:890a", "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
-        "::1", "::ffff:192.0.2.128", "2001:db8:3333:4444:5555:6666:7777:8888", "2001:db8::", "fd00:1234:5678::42"};
+    String[] v6 = {
+      "2001:db8::1",
+      "fe80::1ff:fe23:4567:890a",
+      "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+      "::1",
+      "::ffff:192.0.2.128",
+      "2001:db8:3333:4444:5555:6666:7777:8888",
+      "2001:db8::",
+      "fd00:1234:5678::42"
+    };
     for (int i = 0; i < 24; i++) {
       String ip = v6[i % v6.length];
-      cases.add(new Case("IP_ADDRESS", pick("Connect to [{v}] on port 443.", "IPv6 address {v} assigned", "route via {v} now").replace("[{v}]", "{v}").replace("{v}", ip), true, ip));
-      String time = String.format(Locale.ROOT, "%02d:%02d:%02d", random.nextInt(24), random.nextInt(60), random.nextInt(60));
+      cases.add(
+          new Case(
+              "IP_ADDRESS",
+              pick(
+                      "Connect to [{v}] on port 443.",
+                      "IPv6 address {v} assigned",
+                      "route via {v} now")
+                  .replace("[{v}]", "{v}")
+                  .replace("{v}", ip),
+              true,
+              ip));
+      String time =
+          String.format(
+              Locale.ROOT,
+              "%02d:%02d:%02d",
+              random.nextInt(24),
+              random.nextInt(60),
+              random.nextInt(60));
       cases.add(new Case("IP_ADDRESS", "The meeting starts at " + time + " sharp.", false, time));
     }
     for (int i = 0; i < 24; i++) {
-      String mac = String.join(i % 2 == 0 ? ":" : "-", hex(2), hex(2), hex(2), hex(2), hex(2), hex(2)).toUpperCase(Locale.ROOT);
+      String mac =
+          String.join(i % 2 == 0 ? ":" : "-", hex(2), hex(2), hex(2), hex(2), hex(2), hex(2))
+              .toUpperCase(Locale.ROOT);
       cases.add(new Case("MAC_ADDRESS", "The device MAC is " + mac + ".", true, mac));
       String oid = "1.3.6.1.4.1." + random.nextInt(50000);
       cases.add(new Case("IP_ADDRESS", "OID " + oid + " identifies the vendor.", false, oid));
     }
     for (int i = 0; i < 30; i++) {
-      String user = letters(1).toLowerCase(Locale.ROOT) + pick("anna", "john.smith", "m_k", "dev+ops");
+      String user =
+          letters(1).toLowerCase(Locale.ROOT) + pick("anna", "john.smith", "m_k", "dev+ops");
       String mail = user + random.nextInt(100) + "@" + pick("example.com", "mail.co.uk", "corp.io");
       cases.add(new Case("EMAIL_ADDRESS", "Write to " + mail + " for help.", true, mail));
       String handle = "@" + user.replace(".", "") + random.nextInt(100);
       cases.add(new Case("EMAIL_ADDRESS", "Follow " + handle + " on social media.", false, handle));
-      String url = pick("https://www.example.com/path?q=", "http://intranet.corp.local/docs/", "www.example.org/page") + random.nextInt(1000);
+      String url =
+          pick(
+                  "https://www.example.com/path?q=",
+                  "http://intranet.corp.local/docs/",
+                  "www.example.org/page")
+              + random.nextInt(1000);
       cases.add(new Case("URL", "See " + url + " for details.", true, url));
       String file = pick("report", "notes", "config") + "." + pick("txt", "pdf", "yaml");
       cases.add(new Case("URL", "Open " + file + " and edit it.", false, file));
@@ -377,7 +620,8 @@ final class PiiCases {
     int made = 0;
     while (made < 60) {
       String region = regions[made % regions.length];
-      PhoneNumber example = util.getExampleNumberForType(region, PhoneNumberUtil.PhoneNumberType.MOBILE);
+      PhoneNumber example =
+          util.getExampleNumberForType(region, PhoneNumberUtil.PhoneNumberType.MOBILE);
       String national = String.valueOf(example.getNationalNumber());
       PhoneNumber n = new PhoneNumber().setCountryCode(example.getCountryCode());
       String changed = national.substring(0, national.length() - 3) + digits(3);
@@ -385,8 +629,15 @@ final class PiiCases {
       if (!util.isValidNumber(n)) {
         continue;
       }
-      String shown = util.format(n, made % 2 == 0 ? PhoneNumberFormat.INTERNATIONAL : PhoneNumberFormat.NATIONAL);
-      String sentence = pick("Call me on {v} tomorrow.", "My mobile: {v}", "phone {v}", "You can reach me at {v}.");
+      String shown =
+          util.format(
+              n, made % 2 == 0 ? PhoneNumberFormat.INTERNATIONAL : PhoneNumberFormat.NATIONAL);
+      String sentence =
+          pick(
+              "Call me on {v} tomorrow.",
+              "My mobile: {v}",
+              "phone {v}",
+              "You can reach me at {v}.");
       if (made % 2 == 1 && !region.equals(regions[0])) {
         sentence = pick("Call me on {v} tomorrow.", "My mobile: {v}", "phone {v}");
       }
@@ -394,26 +645,56 @@ final class PiiCases {
       made++;
     }
     for (int i = 0; i < 60; i++) {
-      String v = switch (i % 4) {
-        case 0 -> digits(3) + "-" + digits(2) + "-" + digits(4) + "-" + digits(2);
-        case 1 -> "20" + (10 + random.nextInt(15)) + "-" + String.format(Locale.ROOT, "%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28));
-        case 2 -> digits(10);
-        default -> digits(4) + "." + digits(4) + "." + digits(2);
-      };
-      cases.add(new Case("PHONE_NUMBER", pick("Order {v} has shipped.", "Invoice {v} is due.", "Ticket {v} was closed.", "Logged on {v}.").replace("{v}", v), false, v));
+      String v =
+          switch (i % 4) {
+            case 0 -> digits(3) + "-" + digits(2) + "-" + digits(4) + "-" + digits(2);
+            case 1 ->
+                "20"
+                    + (10 + random.nextInt(15))
+                    + "-"
+                    + String.format(
+                        Locale.ROOT, "%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28));
+            case 2 -> digits(10);
+            default -> digits(4) + "." + digits(4) + "." + digits(2);
+          };
+      cases.add(
+          new Case(
+              "PHONE_NUMBER",
+              pick(
+                      "Order {v} has shipped.",
+                      "Invoice {v} is due.",
+                      "Ticket {v} was closed.",
+                      "Logged on {v}.")
+                  .replace("{v}", v),
+              false,
+              v));
     }
   }
 
   private void generalNegatives() {
     for (int i = 0; i < 40; i++) {
-      String v = switch (i % 5) {
-        case 0 -> "v" + random.nextInt(10) + "." + random.nextInt(20) + "." + random.nextInt(200);
-        case 1 -> String.format(Locale.ROOT, "%02d.%02d.%04d", 1 + random.nextInt(28), 1 + random.nextInt(12), 1990 + random.nextInt(35));
-        case 2 -> "ORD-" + digits(8);
-        case 3 -> digits(3) + "," + digits(3) + "," + digits(3);
-        default -> "#" + digits(6);
-      };
-      cases.add(new Case("NONE", pick("See item {v} in the list.", "We shipped {v} yesterday.", "Build {v} passed.").replace("{v}", v), false, v));
+      String v =
+          switch (i % 5) {
+            case 0 ->
+                "v" + random.nextInt(10) + "." + random.nextInt(20) + "." + random.nextInt(200);
+            case 1 ->
+                String.format(
+                    Locale.ROOT,
+                    "%02d.%02d.%04d",
+                    1 + random.nextInt(28),
+                    1 + random.nextInt(12),
+                    1990 + random.nextInt(35));
+            case 2 -> "ORD-" + digits(8);
+            case 3 -> digits(3) + "," + digits(3) + "," + digits(3);
+            default -> "#" + digits(6);
+          };
+      cases.add(
+          new Case(
+              "NONE",
+              pick("See item {v} in the list.", "We shipped {v} yesterday.", "Build {v} passed.")
+                  .replace("{v}", v),
+              false,
+              v));
     }
   }
 

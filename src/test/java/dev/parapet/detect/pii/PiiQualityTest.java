@@ -31,9 +31,25 @@ class PiiQualityTest {
   /** The types whose values carry a check digit or checksum, held to the promised floors. */
   static final Set<String> CHECKED =
       Set.of(
-          "CREDIT_CARD", "IBAN_CODE", "US_ITIN", "AU_ABN", "AU_ACN", "AU_TFN", "AU_MEDICARE",
-          "UK_NHS", "IT_VAT_CODE", "IT_FISCAL_CODE", "ES_NIF", "ES_NIE", "SG_NRIC_FIN", "SG_UEN",
-          "PL_PESEL", "KR_RRN", "IN_AADHAAR", "CN_RESIDENT_ID", "FI_PERSONAL_IDENTITY_CODE",
+          "CREDIT_CARD",
+          "IBAN_CODE",
+          "US_ITIN",
+          "AU_ABN",
+          "AU_ACN",
+          "AU_TFN",
+          "AU_MEDICARE",
+          "UK_NHS",
+          "IT_VAT_CODE",
+          "IT_FISCAL_CODE",
+          "ES_NIF",
+          "ES_NIE",
+          "SG_NRIC_FIN",
+          "SG_UEN",
+          "PL_PESEL",
+          "KR_RRN",
+          "IN_AADHAAR",
+          "CN_RESIDENT_ID",
+          "FI_PERSONAL_IDENTITY_CODE",
           "CRYPTO");
 
   static final class Row {
@@ -133,7 +149,8 @@ class PiiQualityTest {
 
   @Test
   void networkEmailUrlAndPhoneAreFoundWithFewFalsePositives() {
-    for (String type : List.of("IP_ADDRESS", "MAC_ADDRESS", "EMAIL_ADDRESS", "URL", "PHONE_NUMBER")) {
+    for (String type :
+        List.of("IP_ADDRESS", "MAC_ADDRESS", "EMAIL_ADDRESS", "URL", "PHONE_NUMBER")) {
       Row r = ROWS.get(type);
       assertThat(r.recall()).as(type + "\n" + table()).isGreaterThanOrEqualTo(0.9);
       assertThat(r.falsePositiveRate()).as(type + "\n" + table()).isLessThanOrEqualTo(0.05);

@@ -20,7 +20,8 @@ class RecognizerCoverageTest {
 
   static List<Finding> detect(String text) {
     CheckContext ctx =
-        new CheckContext(Stage.INPUT, "default", "", Map.of(), text.codePointCount(0, text.length()));
+        new CheckContext(
+            Stage.INPUT, "default", "", Map.of(), text.codePointCount(0, text.length()));
     return DETECTOR.detect(new DetectorInput(new Normalizer().normalize(text), ctx));
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Builds every detector of a policy version from its rules and lexicons directories. */
 public final class Detectors {
@@ -28,10 +29,23 @@ public final class Detectors {
    * @throws InvalidPolicyException naming each file and line that could not be loaded
    */
   public static DetectorSet build(Path rulesDir, Path lexiconsDir, Clock clock, Path lexiconCache) {
+    return build(rulesDir, lexiconsDir, clock, lexiconCache, Map.of());
+  }
+
+  /**
+   * @param phoneRegions per profile, the regions whose phone formats the PII detector looks for
+   * @throws InvalidPolicyException naming each file and line that could not be loaded
+   */
+  public static DetectorSet build(
+      Path rulesDir,
+      Path lexiconsDir,
+      Clock clock,
+      Path lexiconCache,
+      Map<String, List<String>> phoneRegions) {
     LexiconSet lexicons = LexiconSet.load(lexiconsDir, new Normalizer(), clock, lexiconCache);
     List<Detector> detectors = new ArrayList<>();
     detectors.add(lexicons.detector());
-    detectors.add(PiiDetector.load(rulesDir));
+    detectors.add(PiiDetector.load(rulesDir, phoneRegions));
     detectors.add(SecretDetector.load(rulesDir));
     detectors.add(new InjectionDetector());
     return new DetectorSet(

@@ -69,7 +69,8 @@ public final class PolicyLoader {
     // cores the two overlap, and start-up waits for the longer
     CompletableFuture<DetectorSet> building =
         CompletableFuture.supplyAsync(
-            () -> Detectors.build(rulesDir, lexiconsDir, clock, lexiconCache),
+            () ->
+                Detectors.build(rulesDir, lexiconsDir, clock, lexiconCache, phoneRegions(profiles)),
             task -> {
               Thread builder = new Thread(task, "parapet-policy-detectors");
               builder.setDaemon(true);
@@ -147,6 +148,20 @@ public final class PolicyLoader {
         }
       }
     }
+  }
+
+  /** Per profile that names any, its phone regions for the PII detector. */
+  private static Map<String, List<String>> phoneRegions(ProfilesFile.Parsed profiles) {
+    Map<String, List<String>> out = new java.util.HashMap<>();
+    profiles
+        .profiles()
+        .forEach(
+            (name, profile) -> {
+              if (!profile.phoneRegions().isEmpty()) {
+                out.put(name, profile.phoneRegions());
+              }
+            });
+    return out;
   }
 
   private static ProfilesFile.Parsed readProfiles(Path rulesDir, List<SourceProblem> problems) {

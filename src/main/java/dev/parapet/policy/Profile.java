@@ -13,6 +13,8 @@ import java.util.Map;
  * @param injectionThreshold the score at or above which the injection detector reports a finding
  * @param shadow a candidate policy directory (holding rules/ and lexicons/) judged beside this
  *     profile on live traffic without deciding anything, or null
+ * @param phoneRegions the regions (ISO 3166 alpha-2) whose national phone formats the PII detector
+ *     looks for; empty for its default list
  */
 public record Profile(
     String name,
@@ -22,11 +24,35 @@ public record Profile(
     Map<String, RedactionMethod> redaction,
     TextStorage textStorage,
     double injectionThreshold,
-    String shadow) {
+    String shadow,
+    List<String> phoneRegions) {
 
   public Profile {
     tiers = List.copyOf(tiers);
     redaction = Map.copyOf(redaction);
+    phoneRegions = List.copyOf(phoneRegions);
+  }
+
+  /** A profile with the PII detector's default phone regions. */
+  public Profile(
+      String name,
+      List<String> tiers,
+      FailMode failMode,
+      RedactionMethod defaultRedaction,
+      Map<String, RedactionMethod> redaction,
+      TextStorage textStorage,
+      double injectionThreshold,
+      String shadow) {
+    this(
+        name,
+        tiers,
+        failMode,
+        defaultRedaction,
+        redaction,
+        textStorage,
+        injectionThreshold,
+        shadow,
+        List.of());
   }
 
   public RedactionMethod redactionFor(String findingType) {

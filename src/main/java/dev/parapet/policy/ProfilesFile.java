@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.parapet.detect.pii.PiiDetector;
 import dev.parapet.model.RedactionMethod;
 import dev.parapet.model.SourceProblem;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ final class ProfilesFile {
           "textStorage",
           "injectionThreshold",
           "description",
-          "shadow");
+          "shadow",
+          "phoneRegions");
 
   /** The profiles read, the default profile's name, and every problem found. */
   record Parsed(
@@ -111,11 +113,25 @@ final class ProfilesFile {
     if (threshold < 0 || threshold > 1) {
       problem(line, "profile '" + name + "': injectionThreshold must be between 0 and 1");
     }
+    List<String> phoneRegions = new ArrayList<>();
+    node.path("phoneRegions")
+        .forEach(
+            r -> {
+              String region = r.asText().toUpperCase(Locale.ROOT);
+              if (PiiDetector.isPhoneRegion(region)) {
+                phoneRegions.add(region);
+              } else {
+                problem(
+                    lineOf("phoneRegions:", line),
+                    "profile '" + name + "': phoneRegions: '" + r.asText() + "' is not a region");
+              }
+            });
     if (problems.size() > before) {
       return null;
     }
     String shadow = node.path("shadow").isTextual() ? node.get("shadow").asText() : null;
-    return new Profile(name, tiers, failMode, defaultMethod, redaction, storage, threshold, shadow);
+    return new Profile(
+        name, tiers, failMode, defaultMethod, redaction, storage, threshold, shadow, phoneRegions);
   }
 
   private <E extends Enum<E>> E enumValue(

@@ -1,388 +1,41 @@
 package dev.parapet.detect.pii;
 
-import dev.parapet.model.Severity;
+import dev.parapet.model.SourceProblem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
- * The identifiers Parapet knows without configuration: the regex-based entities of Presidio and of
- * OpenAI's guardrails, and China's. Shapes are matched only against candidate runs of at most 64
- * characters, so java.util.regex runs on a bounded window.
+ * The identifiers Parapet knows without configuration, read from {@code recognizers.yaml} beside
+ * this class, in the same form as officers' recognizer files. Shapes are matched only against
+ * candidate runs of at most 64 characters, so java.util.regex runs on a bounded window.
  */
 final class BuiltInRecognizers {
 
+  static final String RESOURCE = "recognizers.yaml";
+
+  static final List<Recognizer> ALL = load();
+
   private BuiltInRecognizers() {}
 
-  private static Recognizer r(
-      String name,
-      String type,
-      Severity severity,
-      String shape,
-      String validator,
-      double score,
-      List<String> context,
-      boolean needsContext) {
-    Predicate<String> check = Validators.BY_NAME.get(validator);
-    return new Recognizer(
-        name, type, severity, Pattern.compile(shape), check, score, context, needsContext);
+  private static List<Recognizer> load() {
+    String yaml;
+    try (InputStream in = BuiltInRecognizers.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<SourceProblem> problems = new ArrayList<>();
+    List<Recognizer> all = RecognizerFile.parse(yaml, RESOURCE, problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("built-in recognizers: " + problems);
+    }
+    return List.copyOf(all);
   }
-
-  private static final String SEP = "[ -]?";
-
-  static final List<Recognizer> ALL =
-      List.of(
-          r(
-              "credit-card",
-              "CREDIT_CARD",
-              Severity.HIGH,
-              "(?:4\\d{3}|5[1-5]\\d{2}|2[2-7]\\d{2}|3[47]\\d{2}|6(?:011|5\\d{2}|4[4-9]\\d)|35\\d{2}|3[068]\\d{2}|62\\d{2})"
-                  + "(?:[ -]?\\d{2,4}){2,4}\\d{0,3}",
-              "card",
-              0.9,
-              List.of("card", "visa", "mastercard", "amex", "credit", "debit", "cc"),
-              false),
-          r(
-              "us-ssn",
-              "US_SSN",
-              Severity.HIGH,
-              "\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}",
-              "ssn",
-              0.85,
-              List.of("ssn", "social security", "social"),
-              false),
-          r(
-              "us-ssn-plain",
-              "US_SSN",
-              Severity.HIGH,
-              "\\d{9}",
-              "ssn",
-              0.5,
-              List.of("ssn", "social security"),
-              true),
-          r(
-              "us-itin",
-              "US_ITIN",
-              Severity.HIGH,
-              "9\\d{2}[- ]?(?:5\\d|6[0-5]|7\\d|8[0-8]|9[0-2]|9[4-9])[- ]?\\d{4}",
-              "none",
-              0.6,
-              List.of("itin", "taxpayer", "tax id"),
-              true),
-          r(
-              "iban",
-              "IBAN_CODE",
-              Severity.HIGH,
-              "[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]{1,4}){3,8}",
-              "iban",
-              1.0,
-              List.of("iban", "bank", "account"),
-              false),
-          r(
-              "cn-resident-id",
-              "CN_RESIDENT_ID",
-              Severity.HIGH,
-              "\\d{17}[\\dXx]",
-              "gb11643",
-              0.95,
-              List.of("身份证", "id", "identity"),
-              false),
-          r(
-              "in-aadhaar",
-              "IN_AADHAAR",
-              Severity.HIGH,
-              "[2-9]\\d{3}[ -]?\\d{4}[ -]?\\d{4}",
-              "verhoeff",
-              0.7,
-              List.of("aadhaar", "aadhar", "uidai", "आधार"),
-              false),
-          r(
-              "uk-nhs",
-              "UK_NHS",
-              Severity.HIGH,
-              "\\d{3}[ -]?\\d{3}[ -]?\\d{4}",
-              "nhs",
-              0.5,
-              List.of("nhs", "health service", "patient"),
-              true),
-          r("pl-pesel", "PL_PESEL", Severity.HIGH, "\\d{11}", "pesel", 0.5, List.of("pesel"), true),
-          r(
-              "kr-rrn",
-              "KR_RRN",
-              Severity.HIGH,
-              "\\d{6}-?[1-8]\\d{6}",
-              "rrn",
-              0.8,
-              List.of("rrn", "resident", "주민등록번호"),
-              false),
-          r(
-              "au-abn",
-              "AU_ABN",
-              Severity.MEDIUM,
-              "\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}",
-              "abn",
-              0.5,
-              List.of("abn", "australian business"),
-              true),
-          r(
-              "au-acn",
-              "AU_ACN",
-              Severity.MEDIUM,
-              "\\d{3} ?\\d{3} ?\\d{3}",
-              "acn",
-              0.5,
-              List.of("acn", "australian company"),
-              true),
-          r(
-              "au-tfn",
-              "AU_TFN",
-              Severity.HIGH,
-              "\\d{3} ?\\d{3} ?\\d{2,3}",
-              "tfn",
-              0.5,
-              List.of("tfn", "tax file"),
-              true),
-          r(
-              "au-medicare",
-              "AU_MEDICARE",
-              Severity.HIGH,
-              "[2-6]\\d{3} ?\\d{5} ?\\d{1,2}",
-              "medicare",
-              0.5,
-              List.of("medicare"),
-              true),
-          r(
-              "it-vat",
-              "IT_VAT_CODE",
-              Severity.MEDIUM,
-              "(?:IT)?\\d{11}",
-              "it-vat",
-              0.5,
-              List.of("partita iva", "p.iva", "vat", "iva"),
-              true),
-          r(
-              "it-fiscal-code",
-              "IT_FISCAL_CODE",
-              Severity.HIGH,
-              "[A-Za-z]{6}\\d{2}[A-Ea-eHhLlMmPpR-Tr-t]\\d{2}[A-Za-z]\\d{3}[A-Za-z]",
-              "it-fiscal-code",
-              0.9,
-              List.of("codice fiscale", "fiscal"),
-              false),
-          r(
-              "fi-hetu",
-              "FI_PERSONAL_IDENTITY_CODE",
-              Severity.HIGH,
-              "\\d{6}[-+A-FU-Ya-fu-y]\\d{3}[0-9A-Ya-y]",
-              "hetu",
-              0.9,
-              List.of("hetu", "henkilötunnus"),
-              false),
-          r(
-              "es-nif",
-              "ES_NIF",
-              Severity.HIGH,
-              "\\d{8}-?[A-Za-z]",
-              "nif",
-              0.8,
-              List.of("nif", "dni"),
-              false),
-          r(
-              "es-nie",
-              "ES_NIE",
-              Severity.HIGH,
-              "[XYZxyz]-?\\d{7}-?[A-Za-z]",
-              "nif",
-              0.8,
-              List.of("nie"),
-              false),
-          r(
-              "sg-nric",
-              "SG_NRIC_FIN",
-              Severity.HIGH,
-              "[STFGMstfgm]\\d{7}[A-Za-z]",
-              "nric",
-              0.9,
-              List.of("nric", "fin"),
-              false),
-          r(
-              "sg-uen",
-              "SG_UEN",
-              Severity.MEDIUM,
-              "\\d{8}[A-Z]|\\d{9}[A-Z]|[TSR]\\d{2}[A-Z]{2}\\d{4}[A-Z]",
-              "none",
-              0.5,
-              List.of("uen", "business registration"),
-              true),
-          r(
-              "in-pan",
-              "IN_PAN",
-              Severity.HIGH,
-              "[A-Z]{3}[ABCFGHLJPT][A-Z]\\d{4}[A-Z]",
-              "none",
-              0.7,
-              List.of("pan", "permanent account", "income tax"),
-              false),
-          r(
-              "in-voter",
-              "IN_VOTER",
-              Severity.MEDIUM,
-              "[A-Z]{3}\\d{7}",
-              "none",
-              0.5,
-              List.of("voter", "epic", "election"),
-              true),
-          r(
-              "in-passport",
-              "IN_PASSPORT",
-              Severity.HIGH,
-              "[A-PR-WYa-pr-wy][1-9]\\d ?\\d{4}[1-9]",
-              "none",
-              0.5,
-              List.of("passport"),
-              true),
-          r(
-              "us-passport",
-              "US_PASSPORT",
-              Severity.HIGH,
-              "[A-Za-z]?\\d{8,9}",
-              "none",
-              0.5,
-              List.of("passport"),
-              true),
-          r(
-              "us-driver-license",
-              "US_DRIVER_LICENSE",
-              Severity.MEDIUM,
-              "[A-Za-z]\\d{5,13}|\\d{7,12}",
-              "none",
-              0.5,
-              List.of("driver", "driving", "licence", "license", "dl#", "dl"),
-              true),
-          r(
-              "us-bank-number",
-              "US_BANK_NUMBER",
-              Severity.HIGH,
-              "\\d{8,17}",
-              "none",
-              0.5,
-              List.of("account", "bank", "routing", "acct"),
-              true),
-          r(
-              "medical-license",
-              "MEDICAL_LICENSE",
-              Severity.MEDIUM,
-              "[ABFGMPRXabfgmprx][A-Za-z9]\\d{7}",
-              "dea",
-              0.8,
-              List.of("dea", "license", "prescriber"),
-              false),
-          r(
-              "bic",
-              "BIC_SWIFT",
-              Severity.MEDIUM,
-              "[A-Z]{4}[A-Z]{2}[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?",
-              "none",
-              0.5,
-              List.of("swift", "bic", "bank"),
-              true),
-          r(
-              "eth-address",
-              "CRYPTO",
-              Severity.MEDIUM,
-              "0x[0-9a-fA-F]{40}",
-              "none",
-              0.9,
-              List.of("eth", "ethereum", "wallet"),
-              false),
-          r(
-              "btc-legacy",
-              "CRYPTO",
-              Severity.MEDIUM,
-              "[13][1-9A-HJ-NP-Za-km-z]{25,34}",
-              "base58check",
-              1.0,
-              List.of("btc", "bitcoin", "wallet"),
-              false),
-          r(
-              "btc-bech32",
-              "CRYPTO",
-              Severity.MEDIUM,
-              "(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}",
-              "bech32",
-              1.0,
-              List.of("btc", "bitcoin", "wallet"),
-              false),
-          r(
-              "ipv4",
-              "IP_ADDRESS",
-              Severity.LOW,
-              "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}",
-              "none",
-              0.75,
-              List.of("ip", "address", "server", "host"),
-              false),
-          r(
-              "phone-e164",
-              "PHONE_NUMBER",
-              Severity.MEDIUM,
-              "\\+[1-9]\\d{0,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,5}",
-              "none",
-              0.75,
-              List.of("phone", "call", "tel", "mobile", "whatsapp", "电话", "手机"),
-              false),
-          r(
-              "phone-us",
-              "PHONE_NUMBER",
-              Severity.MEDIUM,
-              "\\(?[2-9]\\d{2}\\)?[ .-]?[2-9]\\d{2}[ .-]\\d{4}",
-              "none",
-              0.65,
-              List.of("phone", "call", "tel", "mobile", "cell"),
-              false),
-          r(
-              "phone-uk",
-              "PHONE_NUMBER",
-              Severity.MEDIUM,
-              "0(?:7\\d{3} ?\\d{6}|[1-3]\\d{2,3} ?\\d{3} ?\\d{3,4}|20 ?\\d{4} ?\\d{4})",
-              "none",
-              0.6,
-              List.of("phone", "call", "tel", "mobile"),
-              false),
-          r(
-              "phone-de",
-              "PHONE_NUMBER",
-              Severity.MEDIUM,
-              "0[1-9]\\d{1,4}[ /-]?\\d{5,8}",
-              "none",
-              0.5,
-              List.of("telefon", "tel", "handy", "phone", "anrufen"),
-              true),
-          r(
-              "phone-fr",
-              "PHONE_NUMBER",
-              Severity.MEDIUM,
-              "0[1-9](?:[ .]?\\d{2}){4}",
-              "none",
-              0.6,
-              List.of("téléphone", "tel", "portable", "phone", "appelez"),
-              false),
-          r(
-              "phone-in",
-              "PHONE_NUMBER",
-              Severity.MEDIUM,
-              "[6-9]\\d{4} ?\\d{5}",
-              "none",
-              0.5,
-              List.of("phone", "mobile", "call", "whatsapp"),
-              true),
-          r(
-              "phone-cn",
-              "PHONE_NUMBER",
-              Severity.MEDIUM,
-              "1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}",
-              "none",
-              0.65,
-              List.of("电话", "手机", "phone", "mobile", "联系"),
-              false));
 }

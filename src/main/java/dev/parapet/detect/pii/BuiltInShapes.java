@@ -27,6 +27,9 @@ final class BuiltInShapes {
   /** Per shape, its automaton; null for a shape only its regex can match. */
   final ShapeAutomaton[] automata;
 
+  /** Per shape, its validator, looked up once. */
+  final java.util.function.Predicate<String>[] validators;
+
   /** {@code pii/} and each recognizer's name, made once: every finding carries one. */
   final String[] sources;
 
@@ -54,9 +57,13 @@ final class BuiltInShapes {
             .toArray(String[]::new);
     this.bounds = new ShapeBounds[count];
     this.automata = new ShapeAutomaton[count];
+    @SuppressWarnings("unchecked")
+    java.util.function.Predicate<String>[] checks = new java.util.function.Predicate[count];
+    this.validators = checks;
     boolean[][] startsWith = new boolean[count][];
     for (int i = 0; i < count; i++) {
       Pattern shape = this.recognizers.get(i).shape();
+      validators[i] = this.recognizers.get(i).check();
       startsWith[i] = NextChars.after(shape, "");
       ShapeBounds.Node tree = shape.flags() == 0 ? ShapeBounds.parse(shape.pattern()) : null;
       bounds[i] = tree == null ? ShapeBounds.ANY : tree.bounds();

@@ -9,10 +9,10 @@ class ChecksumsTest {
 
   @Test
   void cards() {
-    assertThat(Checksums.card("4111111111111111")).isTrue();
-    assertThat(Checksums.card("4111111111111112")).isFalse();
-    assertThat(Checksums.card("378282246310005")).isTrue();
-    assertThat(Checksums.card("411111111111111111")).isFalse(); // Luhn may pass; no issuer uses 18
+    assertThat(IdChecks.card("4111111111111111")).isTrue();
+    assertThat(IdChecks.card("4111111111111112")).isFalse();
+    assertThat(IdChecks.card("378282246310005")).isTrue();
+    assertThat(IdChecks.card("411111111111111111")).isFalse(); // Luhn may pass; no issuer uses 18
   }
 
   @Test

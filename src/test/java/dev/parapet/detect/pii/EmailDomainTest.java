@@ -38,7 +38,7 @@ class EmailDomainTest {
   @Property(tries = 10000)
   void agreesWithTheGrammar(@ForAll("hosts") String host) {
     String text = "<" + host + ">";
-    assertThat(PiiDetector.isEmailDomainName(text, 1, text.length() - 1))
+    assertThat(EmailScanner.isDomainName(text, 1, text.length() - 1))
         .as(host)
         .isEqualTo(HOST.matcher(host).matches());
   }
@@ -57,6 +57,6 @@ class EmailDomainTest {
   }
 
   private static boolean valid(String host) {
-    return PiiDetector.isEmailDomainName(host, 0, host.length());
+    return EmailScanner.isDomainName(host, 0, host.length());
   }
 }

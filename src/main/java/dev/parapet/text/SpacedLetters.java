@@ -76,8 +76,17 @@ final class SpacedLetters {
           }
           letter = false;
         } else {
+          int gapStart = j;
           while (j < runEnd && !isSingle(chars, n, j)) {
             j++;
+          }
+          // "n a i l  b o m b": a wider blank between letters is where a word ends; a soft
+          // boundary lets matchers read "nail bomb" as well as "nailbomb"
+          boolean marked = (article && gapStart == i + 1) || (softBeforeLast && gapStart == gap);
+          if (!marked && doubleBlank(chars, gapStart, j)) {
+            text.copy(gapStart, write);
+            text.chars[write] = NormalizedText.SOFT_BOUNDARY;
+            write++;
           }
           letter = true;
         }
@@ -147,6 +156,15 @@ final class SpacedLetters {
       }
     }
     return true;
+  }
+
+  private static boolean doubleBlank(char[] chars, int from, int to) {
+    for (int k = from + 1; k < to; k++) {
+      if (Character.isWhitespace(chars[k]) && Character.isWhitespace(chars[k - 1])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasSpace(char[] chars, int from, int to) {

@@ -76,6 +76,12 @@ class NormalizerTest {
   }
 
   @Test
+  void aWiderBlankBetweenSpacedLettersEndsAWord() {
+    assertThat(norm("n a i l  b o m b")).isEqualTo("nail\u2063bomb");
+    assertThat(norm("b o m b")).isEqualTo("bomb");
+  }
+
+  @Test
   void leavesOrdinaryShortWordsAlone() {
     assertThat(norm("I am a cat")).isEqualTo("i am a cat");
     assertThat(norm("a b")).isEqualTo("a b");

@@ -102,6 +102,12 @@ final class Entries {
     int via = 0;
     boolean strict = true;
     boolean doubled = true;
+    // a term that doubles a letter itself ("asses") is not read into a word that doubles one more
+    // ("assess"): ordinary words double letters, and only single-letter terms are safe to stretch so
+    boolean termDoubles = false;
+    for (int i = 0; i < count; i++) {
+      termDoubles |= runs[from + i] > 1;
+    }
     for (int i = 0; i < count; i++) {
       int text = textRuns[i];
       int term = runs[from + i];
@@ -111,7 +117,7 @@ final class Entries {
       }
       if (StretchedLetters.runMatches(text, term)) {
         via |= Via.STRETCH;
-      } else if (StretchedLetters.doubledMatches(text, term, count)) {
+      } else if (!termDoubles && StretchedLetters.doubledMatches(text, term, count)) {
         via |= Via.DOUBLING;
         strict = false;
       } else {

@@ -70,6 +70,14 @@ class LexiconDetectorTest {
   }
 
   @Test
+  void aTermThatDoublesALetterIsNotReadIntoAWordThatDoublesAnother() throws IOException {
+    LexiconSet set = profanity("asses\n");
+
+    assertThat(detect(set, "assess the risk today")).isEmpty();
+    assertThat(detect(set, "aasssseess")).hasSize(1);
+  }
+
+  @Test
   void aTermInEitherChineseScriptMatchesTheOther() throws IOException {
     LexiconSet set = profanity("他妈的\n王八蛋\n");
     LexiconSet traditional = profanity("王八蛋\n他媽的\n");

@@ -282,18 +282,30 @@ final class ObfuscationVariants {
     return Optional.of(out + rest);
   }
 
+  private static boolean doublesALetter(int[] cps) {
+    for (int i = 1; i < cps.length; i++) {
+      if (Character.isLetter(cps[i]) && cps[i] == cps[i - 1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String doubleAll(String term) {
     StringBuilder out = new StringBuilder();
     term.codePoints().forEach(c -> out.append(Character.toString(c).repeat(c == ' ' ? 1 : 2)));
     return out.toString();
   }
 
-  /** One letter doubled that the term has single: a term of four letters or more. */
+  /**
+   * One letter doubled that the term has single: a term of four letters or more that doubles no
+   * letter of its own.
+   */
   private static Optional<String> doubleOne(String term) {
     int[] cps = term.codePoints().toArray();
     long letters = term.codePoints().filter(Character::isLetter).count();
-    if (letters < 4) {
-      return Optional.empty();
+    if (letters < 4 || doublesALetter(cps)) {
+      return Optional.empty(); // the matcher reads one doubled letter only into terms without one
     }
     for (int i = cps.length / 2; i < cps.length; i++) {
       boolean single =

@@ -11,6 +11,14 @@ import java.util.Objects;
  * @param type the finding type in UPPER_SNAKE_CASE, such as {@code EMAIL_ADDRESS} or {@code
  *     PROFANITY}
  * @param source which recognizer or lexicon produced it, such as {@code pii/email}
+ * @param message in a conversation, the index of the message it sits in; -1 for a plain text or a
+ *     document
+ * @param toolCall the index of the tool call among its message's calls when it sits in the call's
+ *     arguments, else -1
+ * @param path where it sits in the tool call's parsed arguments, a JSON pointer such as {@code
+ *     /to/0}; empty outside tool-call arguments
+ * @param document the id of the retrieved document it sits in, or the empty string
+ * @param trust who the text it sits in comes from; {@code USER} for a plain text
  */
 public record Finding(
     String detector,
@@ -19,16 +27,62 @@ public record Finding(
     int end,
     Severity severity,
     double score,
-    String source) {
+    String source,
+    int message,
+    int toolCall,
+    String path,
+    String document,
+    Trust trust) {
 
   public Finding {
     Objects.requireNonNull(detector, "detector");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(document, "document");
+    Objects.requireNonNull(trust, "trust");
     if (start < 0 || end < start) {
       throw new IllegalArgumentException("bad span [" + start + ", " + end + ")");
     }
+  }
+
+  /** A finding in a plain text, as detectors report it. */
+  public Finding(
+      String detector,
+      String type,
+      int start,
+      int end,
+      Severity severity,
+      double score,
+      String source) {
+    this(detector, type, start, end, severity, score, source, -1, -1, "", "", Trust.USER);
+  }
+
+  /**
+   * This finding placed in a conversation: moved by {@code shift} code points and told where it
+   * sits.
+   */
+  public Finding located(
+      int shift, int inMessage, int inToolCall, String atPath, String inDocument, Trust from) {
+    return new Finding(
+        detector,
+        type,
+        start + shift,
+        end + shift,
+        severity,
+        score,
+        source,
+        inMessage,
+        inToolCall,
+        atPath,
+        inDocument,
+        from);
+  }
+
+  /** Whether it sits in a conversation or a document rather than in a plain text. */
+  public boolean inConversation() {
+    return message >= 0 || !document.isEmpty();
   }
 
   public int length() {

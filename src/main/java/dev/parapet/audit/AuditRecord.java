@@ -1,5 +1,6 @@
 package dev.parapet.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -11,6 +12,8 @@ import java.util.List;
  * @param textHash keyed HMAC-SHA256 of the text, so equal texts correlate without being stored
  * @param checkedEnd how many code points were checked, less than textLength when the budget ran out
  * @param shadowDecision the candidate policy's decision where shadow mode disagreed, else null
+ * @param conversation for a conversation check, how many messages and tool calls were checked;
+ *     absent (and outside the hash) for a text, so records written before it verify as they did
  */
 public record AuditRecord(
     int v,
@@ -32,6 +35,7 @@ public record AuditRecord(
     List<String> errors,
     int checkedEnd,
     String shadowDecision,
+    @JsonInclude(JsonInclude.Include.NON_NULL) AuditConversation conversation,
     String node,
     long seq,
     String prevHash,
@@ -39,14 +43,87 @@ public record AuditRecord(
 
   public static final int VERSION = 1;
 
+  /** A record of a text check, without conversation counts. */
+  public AuditRecord(
+      int v,
+      String auditId,
+      String time,
+      String requestId,
+      String tenant,
+      String profile,
+      String stage,
+      String decision,
+      List<String> rules,
+      List<AuditFinding> findings,
+      String policyVersion,
+      int textLength,
+      String textHash,
+      String storedText,
+      double tookMs,
+      boolean failedClosed,
+      List<String> errors,
+      int checkedEnd,
+      String shadowDecision,
+      String node,
+      long seq,
+      String prevHash,
+      String hash) {
+    this(
+        v,
+        auditId,
+        time,
+        requestId,
+        tenant,
+        profile,
+        stage,
+        decision,
+        rules,
+        findings,
+        policyVersion,
+        textLength,
+        textHash,
+        storedText,
+        tookMs,
+        failedClosed,
+        errors,
+        checkedEnd,
+        shadowDecision,
+        null,
+        node,
+        seq,
+        prevHash,
+        hash);
+  }
+
   public AuditRecord {
     rules = List.copyOf(rules);
     findings = List.copyOf(findings);
     errors = List.copyOf(errors);
   }
 
-  /** A finding as audited: what and where, never the matched text. */
-  public record AuditFinding(String detector, String type, int start, int end, String severity) {}
+  /**
+   * A finding as audited: what and where, never the matched text. In a conversation also the
+   * message's index and role and, inside tool-call arguments, the JSON pointer; each absent (and
+   * outside the hash) for a text.
+   */
+  public record AuditFinding(
+      String detector,
+      String type,
+      int start,
+      int end,
+      String severity,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer message,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String role,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String path,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String document) {
+
+    public AuditFinding(String detector, String type, int start, int end, String severity) {
+      this(detector, type, start, end, severity, null, null, null, null);
+    }
+  }
+
+  /** How much of a conversation was checked. */
+  public record AuditConversation(int messages, int toolCalls) {}
 
   AuditRecord chained(String nodeId, long sequence, String previous, String digest) {
     return new AuditRecord(
@@ -69,6 +146,7 @@ public record AuditRecord(
         errors,
         checkedEnd,
         shadowDecision,
+        conversation,
         nodeId,
         sequence,
         previous,

@@ -4,6 +4,7 @@ import static dev.parapet.api.TestKeys.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,6 +85,27 @@ class ConversationResourceTest {
         .body("findings[0].type", equalTo("MALFORMED_TOOL_ARGUMENTS"))
         .body("findings[0].message", equalTo(0))
         .body("findings[0].toolCall", equalTo(0));
+  }
+
+  @Test
+  void theAuditRecordSaysWhereEachFindingSatButNeverTheText() {
+    String auditId =
+        post("{'messages':[{'role':'system','content':'Be brief.'},"
+                + "{'role':'assistant','tool_calls':[{'id':'c1','type':'function','function':"
+                + "{'name':'mail','arguments':'{\\'to\\':[\\'jane@example.com\\']}'}}]}]}")
+            .statusCode(200)
+            .extract()
+            .path("auditId");
+    given()
+        .get("/v1/audit/decisions/" + auditId)
+        .then()
+        .statusCode(200)
+        .body("conversation.messages", equalTo(2))
+        .body("conversation.toolCalls", equalTo(1))
+        .body("findings[0].message", equalTo(1))
+        .body("findings[0].role", equalTo("assistant"))
+        .body("findings[0].path", equalTo("/to/0"))
+        .body(not(containsString("jane@")));
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.parapet.audit.AuditRecord;
 import dev.parapet.check.Decision;
 import dev.parapet.check.DecisionLog;
 import dev.parapet.check.RuleHit;
+import dev.parapet.model.Finding;
 import dev.parapet.model.TimeOrderedId;
 import dev.parapet.policy.Profile;
 import dev.parapet.policy.TextStorage;
@@ -29,6 +30,24 @@ public final class AuditedDecisionLog implements DecisionLog {
     metrics.gauge("parapet.audit.backlog", audit, a -> a.log().backlog());
   }
 
+  /** A finding without its text; in a conversation with its message, role and path. */
+  private static AuditRecord.AuditFinding finding(Decision d, Finding f) {
+    if (d.conversation() == null) {
+      return new AuditRecord.AuditFinding(
+          f.detector(), f.type(), f.start(), f.end(), f.severity().wireName());
+    }
+    return new AuditRecord.AuditFinding(
+        f.detector(),
+        f.type(),
+        f.start(),
+        f.end(),
+        f.severity().wireName(),
+        f.message() < 0 ? null : f.message(),
+        d.conversation().roleOf(f.message()),
+        f.path().isEmpty() ? null : f.path(),
+        f.document().isEmpty() ? null : f.document());
+  }
+
   @Override
   public String record(Decision d, String text, Profile profile) {
     String auditId = TimeOrderedId.next();
@@ -49,12 +68,7 @@ public final class AuditedDecisionLog implements DecisionLog {
             d.stage().wireName(),
             d.verdict().wireName(),
             d.rules().stream().map(RuleHit::id).toList(),
-            d.findings().stream()
-                .map(
-                    f ->
-                        new AuditRecord.AuditFinding(
-                            f.detector(), f.type(), f.start(), f.end(), f.severity().wireName()))
-                .toList(),
+            d.findings().stream().map(f -> finding(d, f)).toList(),
             d.policyVersion(),
             d.coverage().textLength(),
             hmac(text),
@@ -64,6 +78,10 @@ public final class AuditedDecisionLog implements DecisionLog {
             d.errors().stream().map(e -> e.ruleId() + ": " + e.message()).toList(),
             d.coverage().checkedEnd(),
             d.shadowVerdict(),
+            d.conversation() == null
+                ? null
+                : new AuditRecord.AuditConversation(
+                    d.conversation().messagesChecked(), d.conversation().toolCallsChecked()),
             null,
             0,
             null,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.parapet.app.ParapetConfig;
 import dev.parapet.check.CheckRequest;
 import dev.parapet.check.Conversation;
 import dev.parapet.check.ConversationException;

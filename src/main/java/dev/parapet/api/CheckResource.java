@@ -1,5 +1,6 @@
 package dev.parapet.api;
 
+import dev.parapet.app.ParapetConfig;
 import dev.parapet.check.CheckService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

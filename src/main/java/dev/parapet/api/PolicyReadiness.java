@@ -1,5 +1,6 @@
 package dev.parapet.api;
 
+import dev.parapet.app.PolicyRuntime;
 import dev.parapet.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

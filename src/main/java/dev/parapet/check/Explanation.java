@@ -2,6 +2,7 @@ package dev.parapet.check;
 
 import dev.parapet.model.Action;
 import dev.parapet.model.Exemption;
+import dev.parapet.policy.Resolution;
 import java.util.List;
 
 /**

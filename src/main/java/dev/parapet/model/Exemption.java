@@ -1,5 +1,6 @@
 package dev.parapet.model;
 
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param targetType the finding type no longer acted on, or null
  * @param lowerTo the verdict the target is lowered to; {@code ALLOW} exempts it entirely
  * @param approvedBy who approved this exception (may be empty)
- * @param expires ISO-8601 date after which the exemption no longer applies (may be empty)
+ * @param expires the last day the exemption applies, or null for no end; read from the rule file
+ *     when the policy loads, so a bad date is a load error
  */
 public record Exemption(
     String ruleId,
@@ -22,7 +24,7 @@ public record Exemption(
     String targetType,
     Verdict lowerTo,
     String approvedBy,
-    String expires) {
+    LocalDate expires) {
 
   public Exemption {
     Objects.requireNonNull(ruleId, "ruleId");
@@ -33,7 +35,6 @@ public record Exemption(
     }
     reason = reason == null ? "" : reason;
     approvedBy = approvedBy == null ? "" : approvedBy;
-    expires = expires == null ? "" : expires;
   }
 
   public boolean targets(Action action) {

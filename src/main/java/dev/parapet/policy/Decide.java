@@ -4,6 +4,7 @@ import dev.parapet.model.Action;
 import dev.parapet.model.Exemption;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Verdict;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,7 +29,7 @@ public final class Decide {
 
   /** The rule now firing, with what its file declared about it. */
   public record FiringRule(
-      String id, String tier, boolean overridable, String approvedBy, String expires) {}
+      String id, String tier, boolean overridable, String approvedBy, LocalDate expires) {}
 
   private final String tier;
 

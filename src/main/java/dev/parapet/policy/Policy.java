@@ -45,7 +45,24 @@ public final class Policy {
     this.defaultProfile = defaultProfile;
     this.tiers = Map.copyOf(tiers);
     this.detectors = detectors;
-    this.exceptions = List.copyOf(exceptions);
+    this.exceptions = withAllowlists(exceptions, detectors);
+  }
+
+  /** The rules' exceptions, then each allowlist entry that carries an owner or an end date. */
+  private static List<PolicyException> withAllowlists(
+      List<PolicyException> rules, DetectorSet detectors) {
+    List<PolicyException> all = new ArrayList<>(rules);
+    for (DetectorSet.AllowlistException a : detectors.allowlistExceptions()) {
+      all.add(
+          new PolicyException(
+              "allowlist",
+              a.lexicon() + ".txt:" + a.line() + " " + a.term(),
+              a.approvedBy(),
+              a.reason(),
+              a.expires(),
+              a.inForce()));
+    }
+    return List.copyOf(all);
   }
 
   /** {@code sha256:<hex>} over every file of the rules and lexicons directories. */
@@ -82,7 +99,10 @@ public final class Policy {
     return tiers;
   }
 
-  /** Exceptions with an owner or an end date, in force and expired, from rules and allowlists. */
+  /**
+   * Exceptions with an owner or an end date, in force and expired: the exempting rules', then the
+   * allowlist entries'.
+   */
   public List<PolicyException> exceptions() {
     return exceptions;
   }

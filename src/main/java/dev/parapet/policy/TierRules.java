@@ -8,6 +8,9 @@ import java.util.List;
 /** One tier's compiled rules, built once per policy version and shared by every request. */
 public interface TierRules {
 
+  /** The most authoritative tier, which no other tier may relax. */
+  String BASELINE = "baseline";
+
   String name();
 
   /** The ids of the tier's rules, {@code <tier>/<kebab-case name>}. */

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class DecideTest {
 
   private static final Decide.FiringRule MASK =
-      new Decide.FiringRule("mask", "general", true, "", "");
+      new Decide.FiringRule("mask", "general", true, "", null);
   private static final Decide.FiringRule STOP =
-      new Decide.FiringRule("stop", "general", false, "", "");
+      new Decide.FiringRule("stop", "general", false, "", null);
 
   private static Finding finding(int start) {
     return new Finding(

@@ -236,6 +236,27 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void unreadableEndDateIsALoadErrorAtItsRule() throws Exception {
+    write(
+        "tenant/acme/soon.drl",
+        HEADER
+            + "rule \"Soon\" @approvedBy(\"jane.doe\") @validUntil(\"2026-02-30\")\n"
+            + "when\n  CheckContext()\nthen\n"
+            + "  decide.exemptType(\"PROFANITY\", \"soon\");\nend\n");
+    assertThatThrownBy(() -> PolicyLoader.load(rules, lexicons))
+        .isInstanceOfSatisfying(
+            InvalidPolicyException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(
+                        p -> {
+                          assertThat(p.file()).endsWith("soon.drl");
+                          assertThat(p.line()).isEqualTo(4);
+                          assertThat(p.message()).contains("@validUntil");
+                        }));
+  }
+
+  @Test
   void ruleThatThrowsBecomesARuleErrorNamingTheRule() throws Exception {
     write(
         "general/faulty.drl",
@@ -337,7 +358,7 @@ class PolicyLoaderTest {
             x -> {
               assertThat(x.targetRule()).isEqualTo("general/redact-profanity");
               assertThat(x.approvedBy()).isEqualTo("jane.doe");
-              assertThat(x.expires()).isEqualTo("2026-12-31");
+              assertThat(x.expires()).isEqualTo(java.time.LocalDate.parse("2026-12-31"));
             });
   }
 

@@ -1,5 +1,6 @@
 package dev.parapet.api.audit;
 
+import dev.parapet.app.AuditRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

@@ -3,6 +3,8 @@ package dev.parapet.api.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.api.ErrorCode;
 import dev.parapet.api.ProblemException;
+import dev.parapet.app.AuditRuntime;
+import dev.parapet.audit.AuditCursor;
 import dev.parapet.audit.AuditQuery;
 import dev.parapet.audit.AuditRecord;
 import dev.parapet.audit.AuditStore;
@@ -23,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +70,7 @@ public class AuditResource {
     }
     AuditQuery query = query(from, to, decision, profile, tenant, stage, rule, type, requestId);
     List<AuditRecord> items = audit.store().page(query, decodeCursor(cursor), size);
-    String next = items.size() < size ? null : encodeCursor(items.get(items.size() - 1));
+    String next = items.size() < size ? null : AuditCursor.after(items.get(items.size() - 1));
     return new Page(items, next);
   }
 
@@ -194,23 +195,10 @@ public class AuditResource {
     }
   }
 
-  private static String encodeCursor(AuditRecord last) {
-    String raw = Instant.parse(last.time()).toEpochMilli() + ":" + last.auditId();
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-  }
-
   private static AuditStore.Cursor decodeCursor(String cursor) {
-    if (cursor == null || cursor.isBlank()) {
-      return null;
-    }
     try {
-      String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      int colon = raw.indexOf(':');
-      return new AuditStore.Cursor(
-          Long.parseLong(raw.substring(0, colon)), raw.substring(colon + 1));
-    } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+      return AuditCursor.parse(cursor);
+    } catch (IllegalArgumentException e) {
       throw bad("'cursor' is not one this API gave out; start again without it");
     }
   }

@@ -1,5 +1,2 @@
-/**
- * The auditors' endpoints and the wiring of the audit trail (store choice, HMAC key, retention
- * schedule, readiness).
- */
+/** The auditors' endpoints and the audit store's readiness check. */
 package dev.parapet.api.audit;

@@ -1,8 +1,8 @@
 package dev.parapet.api.auth;
 
 import dev.parapet.api.ErrorCode;
-import dev.parapet.api.ParapetConfig;
 import dev.parapet.api.Problem;
+import dev.parapet.app.ParapetConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,6 @@
 package dev.parapet.api.auth;
 
-import dev.parapet.api.ParapetConfig;
+import dev.parapet.app.ParapetConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,13 +1,14 @@
 package dev.parapet.api.policy;
 
 import dev.parapet.api.ErrorCode;
-import dev.parapet.api.PolicyRuntime;
 import dev.parapet.api.Problem;
 import dev.parapet.api.ProblemException;
+import dev.parapet.app.PolicyRuntime;
 import dev.parapet.detect.DetectorSet;
 import dev.parapet.detect.LexiconSearch;
 import dev.parapet.policy.Policy;
 import dev.parapet.policy.PolicyException;
+import dev.parapet.policy.PolicyHolder;
 import dev.parapet.policy.Profile;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,7 +45,7 @@ public class PolicyResource {
       Map<String, List<String>> tiers,
       List<DetectorSet.LexiconSummary> lexicons,
       List<PolicyException> exceptions,
-      PolicyRuntime.ReloadOutcome lastReload) {}
+      PolicyHolder.ReloadOutcome lastReload) {}
 
   /** A profile with its tiers, most authoritative first. */
   public record ProfileView(
@@ -82,17 +83,6 @@ public class PolicyResource {
     }
     Map<String, List<String>> tiers = new LinkedHashMap<>();
     policy.tiers().forEach((name, tier) -> tiers.put(name, tier.ruleIds()));
-    List<PolicyException> exceptions = new ArrayList<>(policy.exceptions());
-    for (DetectorSet.AllowlistException a : policy.detectorSet().allowlistExceptions()) {
-      exceptions.add(
-          new PolicyException(
-              "allowlist",
-              a.lexicon() + ".txt:" + a.line() + " " + a.term(),
-              a.approvedBy(),
-              a.reason(),
-              a.expires(),
-              a.inForce()));
-    }
     return new PolicyView(
         policy.version(),
         policy.loadedAt().toString(),
@@ -100,7 +90,7 @@ public class PolicyResource {
         profiles,
         tiers,
         policy.detectorSet().lexicons(),
-        exceptions,
+        policy.exceptions(),
         runtime.lastReload());
   }
 
@@ -108,7 +98,7 @@ public class PolicyResource {
   @Path("/policies/reload")
   @Operation(summary = "Compile, test and swap in the policy files; 422 keeps the old version")
   public Response reload() {
-    PolicyRuntime.ReloadOutcome outcome = runtime.reload();
+    PolicyHolder.ReloadOutcome outcome = runtime.reload();
     if (outcome.ok()) {
       return Response.ok(outcome).build();
     }

@@ -1,5 +1,2 @@
-/**
- * The officers' endpoints: the loaded policy, reloads, file watching, lexicon search and
- * evaluation.
- */
+/** The officers' endpoints: the loaded policy, reloads, lexicon search and evaluation. */
 package dev.parapet.api.policy;

@@ -33,7 +33,6 @@ import org.kie.api.runtime.KieContainer;
 public final class TierCompiler {
 
   private static final String RESOURCES = "src/main/resources/";
-  private static final String BASELINE = "baseline";
   private static final AtomicLong BUILDS = new AtomicLong();
 
   private final Path rulesDir;
@@ -109,7 +108,7 @@ public final class TierCompiler {
         }
         Map<String, Object> meta = rule.getMetaData();
         boolean overridable = isTrue(meta.get("overridable"));
-        if (overridable && tier.equals(BASELINE)) {
+        if (overridable && tier.equals(TierRules.BASELINE)) {
           problems.add(
               new SourceProblem(
                   file, line, "rule " + id + ": baseline rules can never be overridable"));
@@ -119,9 +118,11 @@ public final class TierCompiler {
         // Drools reserves @expires for events, hence validUntil
         String expires = text(meta.get("validUntil"));
         boolean inForce = true;
+        LocalDate lastDay = null;
         if (!expires.isEmpty()) {
           try {
-            inForce = !today.isAfter(LocalDate.parse(expires));
+            lastDay = LocalDate.parse(expires);
+            inForce = !today.isAfter(lastDay);
           } catch (DateTimeParseException e) {
             problems.add(
                 new SourceProblem(
@@ -133,7 +134,7 @@ public final class TierCompiler {
         }
         byRule.put(
             pkg.getName() + "." + rule.getName(),
-            new Decide.FiringRule(id, tier, overridable, approvedBy, expires));
+            new Decide.FiringRule(id, tier, overridable, approvedBy, lastDay));
       }
     }
     if (!problems.isEmpty()) {

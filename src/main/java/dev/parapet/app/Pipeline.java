@@ -1,7 +1,5 @@
-package dev.parapet.api;
+package dev.parapet.app;
 
-import dev.parapet.api.audit.AuditRuntime;
-import dev.parapet.api.audit.AuditedDecisionLog;
 import dev.parapet.check.CheckService;
 import dev.parapet.check.DecisionLog;
 import dev.parapet.text.Normalizer;

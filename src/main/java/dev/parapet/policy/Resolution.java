@@ -1,4 +1,4 @@
-package dev.parapet.check;
+package dev.parapet.policy;
 
 import dev.parapet.model.Action;
 import dev.parapet.model.Exemption;

@@ -1,4 +1,4 @@
-package dev.parapet.check;
+package dev.parapet.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +32,15 @@ class DecisionResolverTest {
 
   private static Exemption exemptRule(String by, String target, Verdict to, String expires) {
     String tier = by.substring(0, by.lastIndexOf('/'));
-    return new Exemption(by, tier, "clinical use", target, null, to, "dr. who", expires);
+    return new Exemption(
+        by,
+        tier,
+        "clinical use",
+        target,
+        null,
+        to,
+        "dr. who",
+        expires.isEmpty() ? null : LocalDate.parse(expires));
   }
 
   @Test
@@ -151,7 +159,7 @@ class DecisionResolverTest {
             "PHONE_NUMBER",
             Verdict.ALLOW,
             "",
-            "");
+            null);
     Resolution r =
         resolver.resolve(
             List.of(

@@ -1,6 +1,5 @@
-package dev.parapet.api.audit;
+package dev.parapet.app;
 
-import dev.parapet.api.ParapetConfig;
 import dev.parapet.audit.AuditDatabase;
 import dev.parapet.audit.AuditLog;
 import dev.parapet.audit.AuditMode;

@@ -1,6 +1,8 @@
-package dev.parapet.api.audit;
+package dev.parapet.app;
 
+import dev.parapet.audit.AuditEntry;
 import dev.parapet.audit.AuditRecord;
+import dev.parapet.audit.TextHash;
 import dev.parapet.check.Decision;
 import dev.parapet.check.DecisionLog;
 import dev.parapet.check.RuleHit;
@@ -9,23 +11,18 @@ import dev.parapet.model.TimeOrderedId;
 import dev.parapet.policy.Profile;
 import dev.parapet.policy.TextStorage;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** Turns each decision into an audit record: findings without text, the text only as an HMAC. */
 public final class AuditedDecisionLog implements DecisionLog {
 
   private final AuditRuntime audit;
   private final MeterRegistry metrics;
-  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  private final TextHash textHash;
 
   public AuditedDecisionLog(AuditRuntime audit, MeterRegistry metrics) {
     this.audit = audit;
     this.metrics = metrics;
+    this.textHash = new TextHash(audit.key());
     metrics.gauge("parapet.audit.dropped", audit, a -> a.log().dropped());
     metrics.gauge("parapet.audit.backlog", audit, a -> a.log().backlog());
   }
@@ -58,34 +55,31 @@ public final class AuditedDecisionLog implements DecisionLog {
           case NONE -> null;
         };
     AuditRecord record =
-        new AuditRecord(
-            AuditRecord.VERSION,
-            auditId,
-            d.time().toString(),
-            d.requestId(),
-            d.tenant(),
-            d.profile(),
-            d.stage().wireName(),
-            d.verdict().wireName(),
-            d.rules().stream().map(RuleHit::id).toList(),
-            d.findings().stream().map(f -> finding(d, f)).toList(),
-            d.policyVersion(),
-            d.coverage().textLength(),
-            hmac(text),
-            stored,
-            d.tookMs(),
-            d.failedClosed(),
-            d.errors().stream().map(e -> e.ruleId() + ": " + e.message()).toList(),
-            d.coverage().checkedEnd(),
-            d.shadowVerdict(),
-            d.conversation() == null
-                ? null
-                : new AuditRecord.AuditConversation(
-                    d.conversation().messagesChecked(), d.conversation().toolCallsChecked()),
-            null,
-            0,
-            null,
-            null);
+        new AuditEntry()
+            .auditId(auditId)
+            .time(d.time().toString())
+            .requestId(d.requestId())
+            .tenant(d.tenant())
+            .profile(d.profile())
+            .stage(d.stage().wireName())
+            .decision(d.verdict().wireName())
+            .rules(d.rules().stream().map(RuleHit::id).toList())
+            .findings(d.findings().stream().map(f -> finding(d, f)).toList())
+            .policyVersion(d.policyVersion())
+            .textLength(d.coverage().textLength())
+            .textHash(textHash.of(text))
+            .storedText(stored)
+            .tookMs(d.tookMs())
+            .failedClosed(d.failedClosed())
+            .errors(d.errors().stream().map(e -> e.ruleId() + ": " + e.message()).toList())
+            .checkedEnd(d.coverage().checkedEnd())
+            .shadowDecision(d.shadowVerdict())
+            .conversation(
+                d.conversation() == null
+                    ? null
+                    : new AuditRecord.AuditConversation(
+                        d.conversation().messagesChecked(), d.conversation().toolCallsChecked()))
+            .toRecord();
     audit.log().append(record);
     metrics
         .counter(
@@ -118,20 +112,5 @@ public final class AuditedDecisionLog implements DecisionLog {
   /** A text that was allowed has nothing to redact; a blocked one is not kept at all. */
   private static String redactedOrNothing(Decision d, String text) {
     return d.verdict() == dev.parapet.model.Verdict.ALLOW ? text : null;
-  }
-
-  private String hmac(String text) {
-    // doFinal leaves the Mac ready for the next text: one keyed instance per worker thread
-    return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(audit.key(), "HmacSHA256"));
-      return mac;
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.parapet.api;
+package dev.parapet.app;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

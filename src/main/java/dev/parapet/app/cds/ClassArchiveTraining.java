@@ -1,4 +1,4 @@
-package dev.parapet.api;
+package dev.parapet.app.cds;
 
 import dev.parapet.check.CheckRequest;
 import dev.parapet.check.CheckService;

@@ -1,4 +1,4 @@
-package dev.parapet.api;
+package dev.parapet.app.cds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,5 @@
-package dev.parapet.api.policy;
+package dev.parapet.app;
 
-import dev.parapet.api.ParapetConfig;
-import dev.parapet.api.PolicyRuntime;
 import dev.parapet.model.PolicyFiles;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -1,4 +1,4 @@
-package dev.parapet.check;
+package dev.parapet.policy;
 
 import dev.parapet.model.Action;
 import dev.parapet.model.Exemption;
@@ -6,7 +6,6 @@ import dev.parapet.model.Finding;
 import dev.parapet.model.TierOutcome;
 import dev.parapet.model.Verdict;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +17,6 @@ import java.util.Set;
  * action left decides.
  */
 public final class DecisionResolver {
-
-  static final String BASELINE = "baseline";
 
   private final LocalDate today;
 
@@ -63,7 +60,7 @@ public final class DecisionResolver {
       relaxations.add(relaxation(exemption, action, "expired", "expired " + exemption.expires()));
       return action;
     }
-    if (!action.overridable() || BASELINE.equals(action.tier())) {
+    if (!action.overridable() || TierRules.BASELINE.equals(action.tier())) {
       relaxations.add(relaxation(exemption, action, "kept-mandatory", "not overridable"));
       return action;
     }
@@ -88,14 +85,7 @@ public final class DecisionResolver {
   }
 
   private boolean expired(Exemption exemption) {
-    if (exemption.expires().isEmpty()) {
-      return false;
-    }
-    try {
-      return today.isAfter(LocalDate.parse(exemption.expires()));
-    } catch (DateTimeParseException e) {
-      return true; // an exception whose end cannot be read must not stay open forever
-    }
+    return exemption.expires() != null && today.isAfter(exemption.expires());
   }
 
   private static Resolution.Relaxation relaxation(

@@ -1,4 +1,4 @@
-package dev.parapet.api;
+package dev.parapet.app.cds;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

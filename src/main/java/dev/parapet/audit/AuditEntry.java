@@ -1,0 +1,158 @@
+package dev.parapet.audit;
+
+import java.util.List;
+
+/**
+ * An audit record before the log chains it, built field by field by name; the log fills in the
+ * node, sequence number and hashes when it appends.
+ */
+public final class AuditEntry {
+
+  private String auditId;
+  private String time;
+  private String requestId;
+  private String tenant;
+  private String profile;
+  private String stage;
+  private String decision;
+  private List<String> rules = List.of();
+  private List<AuditRecord.AuditFinding> findings = List.of();
+  private String policyVersion;
+  private int textLength;
+  private String textHash;
+  private String storedText;
+  private double tookMs;
+  private boolean failedClosed;
+  private List<String> errors = List.of();
+  private int checkedEnd;
+  private String shadowDecision;
+  private AuditRecord.AuditConversation conversation;
+
+  public AuditEntry auditId(String value) {
+    auditId = value;
+    return this;
+  }
+
+  /** ISO-8601 UTC. */
+  public AuditEntry time(String value) {
+    time = value;
+    return this;
+  }
+
+  public AuditEntry requestId(String value) {
+    requestId = value;
+    return this;
+  }
+
+  public AuditEntry tenant(String value) {
+    tenant = value;
+    return this;
+  }
+
+  public AuditEntry profile(String value) {
+    profile = value;
+    return this;
+  }
+
+  public AuditEntry stage(String value) {
+    stage = value;
+    return this;
+  }
+
+  public AuditEntry decision(String value) {
+    decision = value;
+    return this;
+  }
+
+  public AuditEntry rules(List<String> value) {
+    rules = value;
+    return this;
+  }
+
+  public AuditEntry findings(List<AuditRecord.AuditFinding> value) {
+    findings = value;
+    return this;
+  }
+
+  public AuditEntry policyVersion(String value) {
+    policyVersion = value;
+    return this;
+  }
+
+  public AuditEntry textLength(int value) {
+    textLength = value;
+    return this;
+  }
+
+  public AuditEntry textHash(String value) {
+    textHash = value;
+    return this;
+  }
+
+  /** The text itself, only where the profile opted in; else null. */
+  public AuditEntry storedText(String value) {
+    storedText = value;
+    return this;
+  }
+
+  public AuditEntry tookMs(double value) {
+    tookMs = value;
+    return this;
+  }
+
+  public AuditEntry failedClosed(boolean value) {
+    failedClosed = value;
+    return this;
+  }
+
+  public AuditEntry errors(List<String> value) {
+    errors = value;
+    return this;
+  }
+
+  public AuditEntry checkedEnd(int value) {
+    checkedEnd = value;
+    return this;
+  }
+
+  /** The shadow candidate's decision where it disagreed, else null. */
+  public AuditEntry shadowDecision(String value) {
+    shadowDecision = value;
+    return this;
+  }
+
+  /** For a conversation check, how many messages and tool calls were checked; else null. */
+  public AuditEntry conversation(AuditRecord.AuditConversation value) {
+    conversation = value;
+    return this;
+  }
+
+  /** The record as version {@link AuditRecord#VERSION}, not yet on any chain. */
+  public AuditRecord toRecord() {
+    return new AuditRecord(
+        AuditRecord.VERSION,
+        auditId,
+        time,
+        requestId,
+        tenant,
+        profile,
+        stage,
+        decision,
+        rules,
+        findings,
+        policyVersion,
+        textLength,
+        textHash,
+        storedText,
+        tookMs,
+        failedClosed,
+        errors,
+        checkedEnd,
+        shadowDecision,
+        conversation,
+        null,
+        0,
+        null,
+        null);
+  }
+}

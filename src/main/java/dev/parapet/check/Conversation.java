@@ -19,6 +19,8 @@ import java.util.List;
  * @param malformed a finding per tool call whose arguments are not JSON
  * @param codePoints the code points of all the text, checked or not
  * @param toolCallCount the tool calls asked for
+ * @param messageTexts each message's text (its text parts joined by a newline), checked or not, for
+ *     signals that span turns
  */
 public record Conversation(
     JsonNode messages,
@@ -29,9 +31,11 @@ public record Conversation(
     List<ToolCall> toolCalls,
     List<Finding> malformed,
     int codePoints,
-    int toolCallCount) {
+    int toolCallCount,
+    List<String> messageTexts) {
 
   public Conversation {
+    messageTexts = List.copyOf(messageTexts);
     pieces = List.copyOf(pieces);
     messageFacts = List.copyOf(messageFacts);
     toolCalls = List.copyOf(toolCalls);

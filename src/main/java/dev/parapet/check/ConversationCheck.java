@@ -72,6 +72,8 @@ final class ConversationCheck {
       }
       checked += piece.length();
     }
+    MultiTurnSignals.apply(
+        findings, placed, conversation, detection, detectors, context, deadlineNanos);
     return located(findings, errors, Coverage.whole(total), placed);
   }
 

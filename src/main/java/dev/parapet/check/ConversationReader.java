@@ -49,6 +49,7 @@ public final class ConversationReader {
   private final List<Message> messageFacts = new ArrayList<>();
   private final List<ToolCall> toolCalls = new ArrayList<>();
   private final List<Finding> malformed = new ArrayList<>();
+  private final List<String> messageTexts = new ArrayList<>();
   private int codePoints;
   private int toolCallCount;
 
@@ -91,7 +92,8 @@ public final class ConversationReader {
         reader.toolCalls,
         reader.malformed,
         reader.codePoints,
-        reader.toolCallCount);
+        reader.toolCallCount,
+        reader.messageTexts);
   }
 
   /** The first message after the last answer; on the output stage, the last answer itself. */
@@ -144,6 +146,7 @@ public final class ConversationReader {
       }
     }
     messageFacts.add(new Message(i, role, trust, name, content.calls, inScope));
+    messageTexts.add(content.joined.toString());
   }
 
   /** What one message has gathered so far: its text's length, its tool calls. */
@@ -153,6 +156,7 @@ public final class ConversationReader {
     private final boolean inScope;
     private int textLength = -1;
     private int calls;
+    private final StringBuilder joined = new StringBuilder();
 
     private Content(int message, Trust trust, boolean inScope) {
       this.message = message;
@@ -165,6 +169,10 @@ public final class ConversationReader {
       int length = count(text);
       int offset = textLength < 0 ? 0 : textLength + 1;
       textLength = offset + length;
+      if (offset > 0) {
+        joined.append('\n');
+      }
+      joined.append(text);
       if (inScope) {
         pieces.add(new Piece(text, length, from, message, -1, "", "", offset, target, false));
       }

@@ -234,8 +234,8 @@ class ConversationCheckTest {
             + "'function':{'name':'send_email','arguments':'{\\'to\\':[\\'%s\\'],"
             + "\\'body\\':\\'report\\'}'}}]}]}";
     Map<String, String> ctx = Map.of("emailDomain", "acme.example");
-    Decision outside = check(call.formatted("x@rival.example"), "agents", Scope.ALL, ctx);
-    Decision inside = check(call.formatted("ops@mail.acme.example"), "agents", Scope.ALL, ctx);
+    Decision outside = check(call.replace("%s", "x@rival.example"), "agents", Scope.ALL, ctx);
+    Decision inside = check(call.replace("%s", "ops@mail.acme.example"), "agents", Scope.ALL, ctx);
     assertThat(outside.verdict()).isEqualTo(Verdict.BLOCK);
     assertThat(outside.rules())
         .extracting(RuleHit::id)

@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.parapet.app.ParapetConfig;
 import dev.parapet.check.CheckRequest;
+import dev.parapet.check.Conversation;
+import dev.parapet.check.ConversationException;
+import dev.parapet.check.ConversationLimits;
+import dev.parapet.check.ConversationReader;
+import dev.parapet.check.Scope;
 import dev.parapet.model.Stage;
 import java.io.IOException;
 import java.util.Iterator;
@@ -58,9 +63,13 @@ final class CheckRequestParser {
     if (!root.isObject()) {
       throw invalid("the body must be a JSON object with at least a 'text' member");
     }
+    if (root.has("messages") || root.has("documents") || root.has("scope")) {
+      return conversation(root, explain);
+    }
     JsonNode text = root.get("text");
     if (text == null || text.isNull()) {
-      throw invalid("'text' is required: the prompt or answer to check");
+      throw invalid(
+          "'text' is required: the prompt or answer to check (or 'messages' for a conversation)");
     }
     if (!text.isTextual()) {
       throw invalid("'text' must be a string");
@@ -126,6 +135,52 @@ final class CheckRequestParser {
       }
     }
     return value;
+  }
+
+  /** A conversation: {@code messages}, optional {@code documents} and {@code scope}. */
+  private CheckRequest conversation(JsonNode root, boolean explain) {
+    if (root.has("text")) {
+      throw invalid("send exactly one of 'text' and 'messages', not both");
+    }
+    JsonNode messages = root.get("messages");
+    if (messages == null || messages.isNull()) {
+      throw invalid("'messages' is required with 'documents' or 'scope'");
+    }
+    Stage stage = stage(root.get("stage"));
+    Conversation conversation;
+    try {
+      conversation =
+          ConversationReader.read(
+              messages, root.get("documents"), scope(root.get("scope")), stage, conversations());
+    } catch (ConversationException e) {
+      throw new ProblemException(
+          e.tooLarge() ? ErrorCode.TOO_LARGE : ErrorCode.INVALID_REQUEST, e.getMessage());
+    }
+    return CheckRequest.of(
+        conversation,
+        stage,
+        identifier(root, "profile", MAX_PROFILE_LENGTH),
+        identifier(root, "tenant", MAX_ID_LENGTH),
+        identifier(root, "requestId", MAX_ID_LENGTH),
+        context(root.get("context")),
+        explain);
+  }
+
+  private ConversationLimits conversations() {
+    return new ConversationLimits(
+        limits.maxMessages(), limits.maxToolCalls(), limits.maxTextLength());
+  }
+
+  private static Scope scope(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return Scope.ALL;
+    }
+    Scope scope = node.isTextual() ? Scope.fromWire(node.textValue()) : null;
+    if (scope == null) {
+      throw invalid(
+          "'scope' must be \"all\" (every message) or \"new\" (after the last assistant message)");
+    }
+    return scope;
   }
 
   private static JsonNode read(byte[] body) {

@@ -1,6 +1,7 @@
 package dev.parapet.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.parapet.check.CheckResult;
 import dev.parapet.check.Coverage;
 import dev.parapet.check.Decision;
@@ -19,6 +20,8 @@ import java.util.List;
 public record CheckResponse(
     String decision,
     String text,
+    JsonNode messages,
+    JsonNode documents,
     List<FindingView> findings,
     List<RuleHit> rules,
     String profile,
@@ -31,7 +34,12 @@ public record CheckResponse(
     Coverage coverage,
     Explanation explanation) {
 
-  /** A finding on the wire: severity in lower case. */
+  /**
+   * A finding on the wire: severity in lower case; in a conversation also where it sits ({@code
+   * message}, {@code toolCall} and {@code path} inside a tool call's arguments, or {@code
+   * document}), each absent where it does not apply.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record FindingView(
       String detector,
       String type,
@@ -40,7 +48,11 @@ public record CheckResponse(
       String severity,
       double score,
       String source,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> via) {
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> via,
+      Integer message,
+      Integer toolCall,
+      String path,
+      String document) {
 
     static FindingView of(Finding f) {
       return new FindingView(
@@ -51,7 +63,11 @@ public record CheckResponse(
           f.severity().wireName(),
           f.score(),
           f.source(),
-          f.via());
+          f.via(),
+          f.message() < 0 ? null : f.message(),
+          f.toolCall() < 0 ? null : f.toolCall(),
+          f.path().isEmpty() ? null : f.path(),
+          f.document().isEmpty() ? null : f.document());
     }
   }
 
@@ -60,6 +76,8 @@ public record CheckResponse(
     return new CheckResponse(
         d.verdict().wireName(),
         d.redactedText(),
+        d.conversation() == null ? null : d.conversation().redactedMessages(),
+        d.conversation() == null ? null : d.conversation().redactedDocuments(),
         d.findings().stream().map(FindingView::of).toList(),
         d.rules(),
         d.profile(),

@@ -28,6 +28,24 @@ public final class AuditedDecisionLog implements DecisionLog {
     metrics.gauge("parapet.audit.quarantined", audit, a -> a.log().quarantined());
   }
 
+  /** A finding without its text; in a conversation with its message, role and path. */
+  private static AuditRecord.AuditFinding finding(Decision d, Finding f) {
+    if (d.conversation() == null) {
+      return new AuditRecord.AuditFinding(
+          f.detector(), f.type(), f.start(), f.end(), f.severity().wireName());
+    }
+    return new AuditRecord.AuditFinding(
+        f.detector(),
+        f.type(),
+        f.start(),
+        f.end(),
+        f.severity().wireName(),
+        f.message() < 0 ? null : f.message(),
+        d.conversation().roleOf(f.message()),
+        f.path().isEmpty() ? null : f.path(),
+        f.document().isEmpty() ? null : f.document());
+  }
+
   @Override
   public String record(Decision d, String text, Profile profile) {
     String auditId = TimeOrderedId.next();
@@ -47,7 +65,7 @@ public final class AuditedDecisionLog implements DecisionLog {
             .stage(d.stage().wireName())
             .decision(d.verdict().wireName())
             .rules(d.rules().stream().map(RuleHit::id).toList())
-            .findings(d.findings().stream().map(AuditedDecisionLog::audited).toList())
+            .findings(d.findings().stream().map(f -> finding(d, f)).toList())
             .policyVersion(d.policyVersion())
             .textLength(d.coverage().textLength())
             .textHash(textHash.of(text))
@@ -57,6 +75,11 @@ public final class AuditedDecisionLog implements DecisionLog {
             .errors(d.errors().stream().map(e -> e.ruleId() + ": " + e.message()).toList())
             .checkedEnd(d.coverage().checkedEnd())
             .shadowDecision(d.shadowVerdict() == null ? null : d.shadowVerdict().wireName())
+            .conversation(
+                d.conversation() == null
+                    ? null
+                    : new AuditRecord.AuditConversation(
+                        d.conversation().messagesChecked(), d.conversation().toolCallsChecked()))
             .toRecord();
     audit.log().append(record);
     metrics
@@ -90,11 +113,5 @@ public final class AuditedDecisionLog implements DecisionLog {
   /** A text that was allowed has nothing to redact; a blocked one is not kept at all. */
   private static String redactedOrNothing(Decision d, String text) {
     return d.verdict() == dev.parapet.model.Verdict.ALLOW ? text : null;
-  }
-
-  /** A finding as audited: what and where, never the matched text. */
-  private static AuditRecord.AuditFinding audited(Finding f) {
-    return new AuditRecord.AuditFinding(
-        f.detector(), f.type(), f.start(), f.end(), f.severity().wireName());
   }
 }

@@ -141,6 +141,14 @@ public interface ParapetConfig {
     @WithDefault("64")
     int maxInFlightPerKey();
 
+    /** Most messages (and most documents) in one conversation check (413 beyond). */
+    @WithDefault("256")
+    int maxMessages();
+
+    /** Most tool calls in one conversation check (413 beyond). */
+    @WithDefault("64")
+    int maxToolCalls();
+
     /** Most entries in {@code context} (400 beyond). */
     @WithDefault("64")
     int maxContextEntries();

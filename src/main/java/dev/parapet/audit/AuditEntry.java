@@ -26,6 +26,7 @@ public final class AuditEntry {
   private List<String> errors = List.of();
   private int checkedEnd;
   private String shadowDecision;
+  private AuditRecord.AuditConversation conversation;
 
   public AuditEntry auditId(String value) {
     auditId = value;
@@ -120,6 +121,12 @@ public final class AuditEntry {
     return this;
   }
 
+  /** For a conversation check, how many messages and tool calls were checked; else null. */
+  public AuditEntry conversation(AuditRecord.AuditConversation value) {
+    conversation = value;
+    return this;
+  }
+
   /**
    * The record as version {@link AuditRecord#VERSION}, not yet on any chain; past {@link
    * AuditRecord#MAX_FINDINGS} findings, the rest are counted rather than kept.
@@ -147,6 +154,7 @@ public final class AuditEntry {
         checkedEnd,
         shadowDecision,
         dropped == 0 ? null : dropped,
+        conversation,
         null,
         0,
         null,

@@ -14,6 +14,8 @@ import java.util.List;
  * @param shadowDecision the candidate policy's decision where shadow mode disagreed, else null
  * @param findingsDropped how many findings were left out over {@link #MAX_FINDINGS}, else null
  *     (absent from the JSON, so records written before the cap keep their hashes)
+ * @param conversation for a conversation check, how many messages and tool calls were checked;
+ *     absent (and outside the hash) for a text, so records written before it verify as they did
  */
 public record AuditRecord(
     int v,
@@ -36,6 +38,7 @@ public record AuditRecord(
     int checkedEnd,
     String shadowDecision,
     @JsonInclude(JsonInclude.Include.NON_NULL) Integer findingsDropped,
+    @JsonInclude(JsonInclude.Include.NON_NULL) AuditConversation conversation,
     String node,
     long seq,
     String prevHash,
@@ -49,14 +52,89 @@ public record AuditRecord(
    */
   public static final int MAX_FINDINGS = 256;
 
+  /** A record of a text check, without conversation counts. */
+  public AuditRecord(
+      int v,
+      String auditId,
+      String time,
+      String requestId,
+      String tenant,
+      String profile,
+      String stage,
+      String decision,
+      List<String> rules,
+      List<AuditFinding> findings,
+      String policyVersion,
+      int textLength,
+      String textHash,
+      String storedText,
+      double tookMs,
+      boolean failedClosed,
+      List<String> errors,
+      int checkedEnd,
+      String shadowDecision,
+      Integer findingsDropped,
+      String node,
+      long seq,
+      String prevHash,
+      String hash) {
+    this(
+        v,
+        auditId,
+        time,
+        requestId,
+        tenant,
+        profile,
+        stage,
+        decision,
+        rules,
+        findings,
+        policyVersion,
+        textLength,
+        textHash,
+        storedText,
+        tookMs,
+        failedClosed,
+        errors,
+        checkedEnd,
+        shadowDecision,
+        findingsDropped,
+        null,
+        node,
+        seq,
+        prevHash,
+        hash);
+  }
+
   public AuditRecord {
     rules = List.copyOf(rules);
     findings = List.copyOf(findings);
     errors = List.copyOf(errors);
   }
 
-  /** A finding as audited: what and where, never the matched text. */
-  public record AuditFinding(String detector, String type, int start, int end, String severity) {}
+  /**
+   * A finding as audited: what and where, never the matched text. In a conversation also the
+   * message's index and role and, inside tool-call arguments, the JSON pointer; each absent (and
+   * outside the hash) for a text.
+   */
+  public record AuditFinding(
+      String detector,
+      String type,
+      int start,
+      int end,
+      String severity,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer message,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String role,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String path,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String document) {
+
+    public AuditFinding(String detector, String type, int start, int end, String severity) {
+      this(detector, type, start, end, severity, null, null, null, null);
+    }
+  }
+
+  /** How much of a conversation was checked. */
+  public record AuditConversation(int messages, int toolCalls) {}
 
   AuditRecord chained(String nodeId, long sequence, String previous, String digest) {
     return new AuditRecord(
@@ -80,6 +158,7 @@ public record AuditRecord(
         checkedEnd,
         shadowDecision,
         findingsDropped,
+        conversation,
         nodeId,
         sequence,
         previous,

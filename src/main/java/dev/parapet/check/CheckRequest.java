@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param tenant the caller's tenant, or empty
  * @param requestId the caller's id for the request, or null to have one generated
  * @param explain whether to build a per-tier explanation of the decision
+ * @param conversation the messages and documents to check instead of {@code text}, or null; with
+ *     one, {@code text} is empty
  */
 public record CheckRequest(
     String text,
@@ -19,7 +21,33 @@ public record CheckRequest(
     String tenant,
     String requestId,
     Map<String, String> context,
-    boolean explain) {
+    boolean explain,
+    Conversation conversation) {
+
+  /** A request to check one text. */
+  public CheckRequest(
+      String text,
+      Stage stage,
+      String profile,
+      String tenant,
+      String requestId,
+      Map<String, String> context,
+      boolean explain) {
+    this(text, stage, profile, tenant, requestId, context, explain, null);
+  }
+
+  /** A request to check a conversation. */
+  public static CheckRequest of(
+      Conversation conversation,
+      Stage stage,
+      String profile,
+      String tenant,
+      String requestId,
+      Map<String, String> context,
+      boolean explain) {
+    Objects.requireNonNull(conversation, "conversation");
+    return new CheckRequest("", stage, profile, tenant, requestId, context, explain, conversation);
+  }
 
   public CheckRequest {
     Objects.requireNonNull(text, "text");

@@ -8,6 +8,7 @@ import dev.parapet.model.RedactionMethod;
 import dev.parapet.model.RuleError;
 import dev.parapet.model.TierOutcome;
 import dev.parapet.model.TimeOrderedId;
+import dev.parapet.model.Trust;
 import dev.parapet.model.Verdict;
 import dev.parapet.policy.DecisionResolver;
 import dev.parapet.policy.FailMode;
@@ -44,8 +45,14 @@ public final class CheckService {
           RuleHit.Effect.BLOCK,
           "part of the check could not be evaluated and the profile fails closed");
 
+  /** In a conversation: messages in order, then documents, each by tool call and path. */
   private static final Comparator<Finding> BY_POSITION =
-      Comparator.comparingInt(Finding::start)
+      Comparator.comparing((Finding f) -> !f.document().isEmpty())
+          .thenComparingInt(Finding::message)
+          .thenComparing(Finding::document)
+          .thenComparingInt(Finding::toolCall)
+          .thenComparing(Finding::path)
+          .thenComparingInt(Finding::start)
           .thenComparingInt(Finding::end)
           .thenComparing(Finding::type);
 
@@ -98,7 +105,9 @@ public final class CheckService {
     Profile profile = profileOf(current, request.profile());
     Decision decision =
         withShadow(current, profile, request, decide(current, profile, request, started));
-    String auditId = log.record(decision, request.text(), profile);
+    String text =
+        request.conversation() == null ? request.text() : request.conversation().joinedText();
+    String auditId = log.record(decision, text, profile);
     return new CheckResult(decision, auditId);
   }
 
@@ -143,17 +152,35 @@ public final class CheckService {
   }
 
   private Decision decide(Policy current, Profile profile, CheckRequest request, long started) {
+    Conversation conversation = request.conversation();
     CheckContext context =
         new CheckContext(
             request.stage(),
             profile.name(),
             request.tenant(),
             request.context(),
-            request.text().codePointCount(0, request.text().length()));
-    Detection.Result detected = detect(current, request.text(), context, started);
+            conversation == null
+                ? request.text().codePointCount(0, request.text().length())
+                : conversation.checkedCodePoints());
+    Detection.Result detected;
+    ConversationCheck.Located located = null;
+    if (conversation == null) {
+      detected = detect(current, request.text(), context, started);
+    } else {
+      located =
+          ConversationCheck.detect(
+              detection, current.detectors(), conversation, context, started + budget.toNanos());
+      detected = located.result();
+    }
     List<RuleError> errors = new ArrayList<>(detected.errors());
     List<Finding> findings = new ArrayList<>(detected.findings());
-    findings.removeIf(f -> INJECTION.equals(f.type()) && f.score() < profile.injectionThreshold());
+    // outside content (tool results, documents) keeps its weaker injection signals: rules judge
+    // them on a lower score than the same words from the user
+    findings.removeIf(
+        f ->
+            INJECTION.equals(f.type())
+                && f.score() < profile.injectionThreshold()
+                && f.trust() != Trust.OUTSIDE);
     findings.sort(BY_POSITION);
     Coverage coverage = detected.coverage();
     if (coverage.budgetExceeded()) {
@@ -170,14 +197,28 @@ public final class CheckService {
                   + " code points"));
     }
 
-    List<TierOutcome> outcomes = current.evaluate(profile, context, findings);
+    List<TierOutcome> outcomes =
+        conversation == null
+            ? current.evaluate(profile, context, findings)
+            : current.evaluate(profile, context, findings, ConversationCheck.facts(conversation));
     outcomes.forEach(outcome -> errors.addAll(outcome.errors()));
     Resolution resolution = new DecisionResolver(today()).resolve(outcomes);
 
     boolean failedClosed = !errors.isEmpty() && profile.failMode() == FailMode.CLOSED;
     Verdict verdict = failedClosed ? Verdict.BLOCK : resolution.verdict();
     String redacted =
-        verdict == Verdict.REDACT ? redact(request.text(), resolution, profile) : null;
+        verdict == Verdict.REDACT && conversation == null
+            ? redact(request.text(), resolution, profile)
+            : null;
+    ConversationOutcome outcome =
+        conversation == null
+            ? null
+            : ConversationCheck.outcome(
+                conversation,
+                located.placed(),
+                verdict == Verdict.REDACT ? redactSpans(resolution) : null,
+                redactor,
+                type -> operators.get(profile.redactionFor(type)));
     List<RuleHit> rules = ruleHits(resolution);
     if (failedClosed) {
       rules.add(FAIL_CLOSED);
@@ -200,7 +241,8 @@ public final class CheckService {
         tookMs,
         coverage,
         null,
-        explanation);
+        explanation,
+        outcome);
   }
 
   private Detection.Result detect(Policy current, String text, CheckContext context, long started) {
@@ -226,13 +268,18 @@ public final class CheckService {
   }
 
   private String redact(String text, Resolution resolution, Profile profile) {
+    return redactor.redact(
+        text, redactSpans(resolution), type -> operators.get(profile.redactionFor(type)));
+  }
+
+  private static List<Finding> redactSpans(Resolution resolution) {
     List<Finding> spans = new ArrayList<>();
     for (Action action : resolution.standing()) {
       if (action.verdict() == Verdict.REDACT) {
         spans.addAll(action.findings());
       }
     }
-    return redactor.redact(text, spans, type -> operators.get(profile.redactionFor(type)));
+    return spans;
   }
 
   private static List<RuleHit> ruleHits(Resolution resolution) {

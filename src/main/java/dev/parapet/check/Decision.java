@@ -16,6 +16,8 @@ import java.util.List;
  * @param coverage how much of the text was checked before the time budget ran out
  * @param shadowVerdict the shadow candidate's verdict where it differs from this one, else null
  * @param explanation per-tier detail when the caller asked for it, else null
+ * @param conversation what a conversation's check adds (counts, roles, redacted messages), or null
+ *     for a text
  */
 public record Decision(
     String requestId,
@@ -33,7 +35,46 @@ public record Decision(
     double tookMs,
     Coverage coverage,
     ShadowVerdict shadowVerdict,
-    Explanation explanation) {
+    Explanation explanation,
+    ConversationOutcome conversation) {
+
+  /** A decision on a text. */
+  public Decision(
+      String requestId,
+      Instant time,
+      String profile,
+      String tenant,
+      Stage stage,
+      Verdict verdict,
+      String redactedText,
+      List<Finding> findings,
+      List<RuleHit> rules,
+      List<RuleError> errors,
+      boolean failedClosed,
+      String policyVersion,
+      double tookMs,
+      Coverage coverage,
+      ShadowVerdict shadowVerdict,
+      Explanation explanation) {
+    this(
+        requestId,
+        time,
+        profile,
+        tenant,
+        stage,
+        verdict,
+        redactedText,
+        findings,
+        rules,
+        errors,
+        failedClosed,
+        policyVersion,
+        tookMs,
+        coverage,
+        shadowVerdict,
+        explanation,
+        null);
+  }
 
   public Decision {
     findings = List.copyOf(findings);
@@ -59,6 +100,7 @@ public record Decision(
         tookMs,
         coverage,
         shadow,
-        explanation);
+        explanation,
+        conversation);
   }
 }

@@ -44,13 +44,38 @@ public final class PolicyTests {
     if (stage == null) {
       throw new IllegalArgumentException("unknown stage '" + c.stage() + "'");
     }
-    Decision decision =
-        service.evaluate(
-            new CheckRequest(c.text(), stage, c.profile(), c.tenant(), null, c.context(), false));
+    CheckRequest request;
+    if (c.conversation() == null) {
+      request =
+          new CheckRequest(c.text(), stage, c.profile(), c.tenant(), null, c.context(), false);
+    } else {
+      request =
+          CheckRequest.of(
+              conversationOf(c, stage), stage, c.profile(), c.tenant(), null, c.context(), false);
+    }
+    Decision decision = service.evaluate(request);
     return new PolicyTestCase.Outcome(
         decision.verdict().wireName(),
         decision.rules().stream().map(RuleHit::id).toList(),
         decision.findings().stream().map(Finding::type).distinct().toList(),
-        decision.redactedText());
+        decision.redactedText(),
+        decision.conversation() == null ? null : decision.conversation().redactedMessages());
+  }
+
+  private static Conversation conversationOf(PolicyTestCase c, Stage stage) {
+    Scope scope = Scope.fromWire(c.conversation().path("scope").asText("all"));
+    if (scope == null) {
+      throw new IllegalArgumentException("scope must be all or new");
+    }
+    try {
+      return ConversationReader.read(
+          c.conversation().get("messages"),
+          c.conversation().get("documents"),
+          scope,
+          stage,
+          ConversationLimits.DEFAULT);
+    } catch (ConversationException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 }

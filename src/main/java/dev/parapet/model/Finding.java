@@ -15,6 +15,14 @@ import java.util.Objects;
  * @param via when what was found is not in the text as sent but only in a normalized reading of it,
  *     which normalizations it took ({@code confusable}, {@code separators}, {@code leet}, ...);
  *     empty otherwise. Rules may treat a disguised finding more harshly.
+ * @param message in a conversation, the index of the message it sits in; -1 for a plain text or a
+ *     document
+ * @param toolCall the index of the tool call among its message's calls when it sits in the call's
+ *     arguments, else -1
+ * @param path where it sits in the tool call's parsed arguments, a JSON pointer such as {@code
+ *     /to/0}; empty outside tool-call arguments
+ * @param document the id of the retrieved document it sits in, or the empty string
+ * @param trust who the text it sits in comes from; {@code USER} for a plain text
  */
 public record Finding(
     String detector,
@@ -24,7 +32,12 @@ public record Finding(
     Severity severity,
     double score,
     String source,
-    List<String> via) {
+    List<String> via,
+    int message,
+    int toolCall,
+    String path,
+    String document,
+    Trust trust) {
 
   public Finding {
     Objects.requireNonNull(detector, "detector");
@@ -32,12 +45,15 @@ public record Finding(
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(source, "source");
     via = List.copyOf(via);
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(document, "document");
+    Objects.requireNonNull(trust, "trust");
     if (start < 0 || end < start) {
       throw new IllegalArgumentException("bad span [" + start + ", " + end + ")");
     }
   }
 
-  /** A finding found in the text as sent. */
+  /** A finding found in a plain text as sent, as detectors report it. */
   public Finding(
       String detector,
       String type,
@@ -49,6 +65,38 @@ public record Finding(
     this(detector, type, start, end, severity, score, source, List.of());
   }
 
+  /** A finding in a plain text, found through the normalizations {@code via}. */
+  public Finding(
+      String detector,
+      String type,
+      int start,
+      int end,
+      Severity severity,
+      double score,
+      String source,
+      List<String> via) {
+    this(detector, type, start, end, severity, score, source, via, -1, -1, "", "", Trust.USER);
+  }
+
+  /** A finding in a conversation, found in the text as sent. */
+  public Finding(
+      String detector,
+      String type,
+      int start,
+      int end,
+      Severity severity,
+      double score,
+      String source,
+      int message,
+      int toolCall,
+      String path,
+      String document,
+      Trust trust) {
+    this(
+        detector, type, start, end, severity, score, source, List.of(), message, toolCall, path,
+        document, trust);
+  }
+
   /** Whether it was found only through a normalization of the text: a disguised term. */
   public boolean obfuscated() {
     return !via.isEmpty();
@@ -56,12 +104,43 @@ public record Finding(
 
   /** The same finding with another {@code via}. */
   public Finding withVia(List<String> newVia) {
-    return new Finding(detector, type, start, end, severity, score, source, newVia);
+    return new Finding(
+        detector, type, start, end, severity, score, source, newVia, message, toolCall, path,
+        document, trust);
   }
 
   /** The same finding at other offsets. */
   public Finding at(int newStart, int newEnd) {
-    return new Finding(detector, type, newStart, newEnd, severity, score, source, via);
+    return new Finding(
+        detector, type, newStart, newEnd, severity, score, source, via, message, toolCall, path,
+        document, trust);
+  }
+
+  /**
+   * This finding placed in a conversation: moved by {@code shift} code points and told where it
+   * sits.
+   */
+  public Finding located(
+      int shift, int inMessage, int inToolCall, String atPath, String inDocument, Trust from) {
+    return new Finding(
+        detector,
+        type,
+        start + shift,
+        end + shift,
+        severity,
+        score,
+        source,
+        via,
+        inMessage,
+        inToolCall,
+        atPath,
+        inDocument,
+        from);
+  }
+
+  /** Whether it sits in a conversation or a document rather than in a plain text. */
+  public boolean inConversation() {
+    return message >= 0 || !document.isEmpty();
   }
 
   public int length() {

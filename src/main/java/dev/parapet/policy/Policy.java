@@ -114,12 +114,24 @@ public final class Policy {
 
   /** Runs the profile's tiers, most authoritative first, and returns what each one said. */
   public List<TierOutcome> evaluate(Profile profile, CheckContext context, List<Finding> findings) {
+    return evaluate(profile, context, findings, List.of());
+  }
+
+  /**
+   * Runs the profile's tiers with more facts beside the findings (a conversation's messages and
+   * tool calls), most authoritative first.
+   */
+  public List<TierOutcome> evaluate(
+      Profile profile, CheckContext context, List<Finding> findings, List<?> facts) {
     List<TierOutcome> outcomes = new ArrayList<>(profile.tiers().size());
     for (String declared : profile.tiers()) {
       String name = resolve(declared, context);
       TierRules tier = name == null ? null : tiers.get(name);
       if (tier != null) {
-        outcomes.add(tier.evaluate(context, findings));
+        outcomes.add(
+            facts.isEmpty()
+                ? tier.evaluate(context, findings)
+                : tier.evaluate(context, findings, facts));
       }
     }
     return outcomes;

@@ -82,6 +82,9 @@ public final class PolicyTestRunner {
     if (c.expectedText() != null && !c.expectedText().equals(got.redactedText())) {
       return "expected text \"" + c.expectedText() + "\", got \"" + got.redactedText() + "\"";
     }
+    if (c.expectedMessages() != null && !c.expectedMessages().equals(got.redactedMessages())) {
+      return "expected messages " + c.expectedMessages() + ", got " + got.redactedMessages();
+    }
     return null;
   }
 
@@ -112,9 +115,13 @@ public final class PolicyTestRunner {
       index++;
       JsonNode expect = node.path("expect");
       String name = node.path("name").asText("case " + index);
-      if (!node.path("text").isTextual() || !expect.isObject()) {
+      boolean conversation = node.has("messages");
+      if (conversation == node.path("text").isTextual() || !expect.isObject()) {
         problems.add(
-            new SourceProblem(relative, line, "case '" + name + "' needs 'text' and 'expect'"));
+            new SourceProblem(
+                relative,
+                line,
+                "case '" + name + "' needs 'expect' and one of 'text' and 'messages'"));
         continue;
       }
       cases.add(
@@ -122,7 +129,7 @@ public final class PolicyTestRunner {
               relative,
               line,
               name,
-              node.get("text").asText(),
+              conversation ? "" : node.get("text").asText(),
               node.path("stage").asText("input"),
               node.path("profile").asText("default"),
               node.path("tenant").asText(""),
@@ -131,9 +138,23 @@ public final class PolicyTestRunner {
               list(expect.path("rules")),
               list(expect.path("notRules")),
               list(expect.path("types")),
-              expect.has("text") ? expect.get("text").asText() : null));
+              expect.has("text") ? expect.get("text").asText() : null,
+              conversation ? conversationOf(node) : null,
+              expect.has("messages") ? expect.get("messages") : null));
     }
     return cases;
+  }
+
+  /** A conversation case's {@code messages}, {@code documents} and {@code scope}. */
+  private static JsonNode conversationOf(JsonNode node) {
+    com.fasterxml.jackson.databind.node.ObjectNode out =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    for (String key : List.of("messages", "documents", "scope")) {
+      if (node.has(key)) {
+        out.set(key, node.get(key));
+      }
+    }
+    return out;
   }
 
   /** The line of each top-level case, for {@code file:line} reports. */

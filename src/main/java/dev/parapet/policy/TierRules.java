@@ -21,4 +21,12 @@ public interface TierRules {
 
   /** Runs the tier's rules over one request; a rule that throws becomes a RuleError. */
   TierOutcome evaluate(CheckContext context, List<Finding> findings);
+
+  /**
+   * Runs the tier's rules with more facts beside the findings, such as a conversation's messages
+   * and tool calls; a tier that cannot take them judges the findings alone.
+   */
+  default TierOutcome evaluate(CheckContext context, List<Finding> findings, List<?> facts) {
+    return evaluate(context, findings);
+  }
 }

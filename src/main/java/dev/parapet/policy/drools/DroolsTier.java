@@ -78,6 +78,11 @@ final class DroolsTier implements TierRules {
 
   @Override
   public TierOutcome evaluate(CheckContext context, List<Finding> findings) {
+    return evaluate(context, findings, List.of());
+  }
+
+  @Override
+  public TierOutcome evaluate(CheckContext context, List<Finding> findings, List<?> facts) {
     Decide decide = new Decide(name);
     KieSession session = sessions.newKieSession(oneThread);
     List<RuleError> errors = new ArrayList<>();
@@ -104,6 +109,9 @@ final class DroolsTier implements TierRules {
       session.insert(context);
       for (Finding f : findings) {
         session.insert(f);
+      }
+      for (Object fact : facts) {
+        session.insert(fact);
       }
       session.fireAllRules();
     } catch (ConsequenceException e) {

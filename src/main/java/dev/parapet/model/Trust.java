@@ -1,5 +1,6 @@
 package dev.parapet.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -15,6 +16,7 @@ public enum Trust {
   OUTSIDE;
 
   /** The lower-case name used on the wire and in audit records. */
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -103,7 +103,8 @@ final class Entries {
     boolean strict = true;
     boolean doubled = true;
     // a term that doubles a letter itself ("asses") is not read into a word that doubles one more
-    // ("assess"): ordinary words double letters, and only single-letter terms are safe to stretch so
+    // ("assess"): ordinary words double letters, and only single-letter terms are safe to stretch
+    // so
     boolean termDoubles = false;
     for (int i = 0; i < count; i++) {
       termDoubles |= runs[from + i] > 1;

@@ -103,12 +103,8 @@ final class Entries {
     boolean strict = true;
     boolean doubled = true;
     // a term that doubles a letter itself ("asses") is not read into a word that doubles one more
-    // ("assess"): ordinary words double letters, and only single-letter terms are safe to stretch
-    // so
-    boolean termDoubles = false;
-    for (int i = 0; i < count; i++) {
-      termDoubles |= runs[from + i] > 1;
-    }
+    // ("assess"): ordinary words double letters too. The term's own spelling records it.
+    boolean termDoubles = (termVia[entry] & Via.DOUBLING) != 0;
     for (int i = 0; i < count; i++) {
       int text = textRuns[i];
       int term = runs[from + i];

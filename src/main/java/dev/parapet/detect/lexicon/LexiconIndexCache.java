@@ -60,7 +60,7 @@ final class LexiconIndexCache {
    */
   // 2: entries carry the Via bits of their term's spelling, and keys read traditional Chinese as
   // simplified and look-alike letters as Latin
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   static final String DATA = "lexicon-set.bin";
   static final String INDEX = "index";

@@ -9,6 +9,7 @@ import dev.parapet.model.SourceProblem;
 import dev.parapet.text.NormalizedText;
 import dev.parapet.text.Normalizer;
 import dev.parapet.text.Tokenizer;
+import dev.parapet.text.Via;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
@@ -175,7 +176,7 @@ public final class LexiconSet {
                   inForce,
                   runs.values,
                   runs.size,
-                  view.via(0, normalized.length()));
+                  view.via(0, normalized.length()) | ownDoubling(normalized));
           if (!term.expires().isEmpty()) {
             entries.expires(entry, LocalDate.parse(term.expires()));
           }
@@ -228,5 +229,18 @@ public final class LexiconSet {
 
   static List<Path> termFiles(Path dir) {
     return PolicyFiles.in(dir, ".txt");
+  }
+
+  /**
+   * {@link Via#DOUBLING} when the term doubles a letter of its own ("asses"): such a term is not
+   * read into a word that doubles one more letter ("assess").
+   */
+  private static int ownDoubling(String term) {
+    for (int i = 1; i < term.length(); i++) {
+      if (Character.isLetter(term.charAt(i)) && term.charAt(i) == term.charAt(i - 1)) {
+        return Via.DOUBLING;
+      }
+    }
+    return 0;
   }
 }

@@ -20,13 +20,13 @@ class EvaluateResourceTest {
         .post("/v1/evaluate")
         .then()
         .statusCode(200)
-        .body("cases", equalTo(7))
-        .body("confusion.block.block", equalTo(3))
+        .body("cases", equalTo(8))
+        .body("confusion.block.block", equalTo(4))
         .body("confusion.redact.redact", equalTo(1))
         .body("byDecision.redact.recall", equalTo(1.0f))
         .body("byType.WEAPONS.recall", equalTo(1.0f))
         .body("ruleHits.'baseline/block-critical-content'", equalTo(1))
-        .body("falseNegatives.line", hasItem(6));
+        .body("falseNegatives.line", hasItem(8));
   }
 
   @Test

@@ -80,7 +80,10 @@ class ParapetCliTest {
             "--lexicons",
             "lexicons");
     assertThat(code).isEqualTo(1); // a code read out loud is a secret no detector can see
-    assertThat(out()).contains("\"confusion\"").contains("\"falseNegatives\"").contains("read out to you");
+    assertThat(out())
+        .contains("\"confusion\"")
+        .contains("\"falseNegatives\"")
+        .contains("read out to you");
   }
 
   @Test

@@ -122,7 +122,8 @@ class AuditQuarantineTest {
     }
     // the verifier names the gap the quarantined record left
     ChainVerifier.Verification v =
-        new ChainVerifier(new AuditStore(ds), "k".getBytes()).verify(null, null);
+        new ChainVerifier(new AuditStore(ds), "k".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .verify(null, null);
     assertThat(v.ok()).isFalse();
   }
 

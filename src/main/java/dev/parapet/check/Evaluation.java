@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.model.Finding;
 import dev.parapet.model.SourceProblem;
 import dev.parapet.model.Stage;
+import dev.parapet.model.StrictYaml;
 import dev.parapet.model.Verdict;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -66,7 +67,24 @@ public final class Evaluation {
 
   private Evaluation() {}
 
-  /** Parses JSONL: {text, stage?, profile?, context?, expected, expectedTypes?} a line. */
+  /** The keys an evaluation line may hold; {@code decision} is another name for expected. */
+  static final List<String> LINE_KEYS =
+      List.of(
+          "text",
+          "stage",
+          "profile",
+          "tenant",
+          "context",
+          "expected",
+          "decision",
+          "expectedTypes",
+          "id",
+          "note");
+
+  /**
+   * Parses JSONL: {text, stage?, profile?, tenant?, context?, expected, expectedTypes?} a line;
+   * unknown keys are problems, so that a misspelt {@code tennant} is not silently dropped.
+   */
   public static List<LabelledCase> parse(String jsonl, List<SourceProblem> problems) {
     List<LabelledCase> cases = new ArrayList<>();
     String[] lines = jsonl.split("\n", -1);
@@ -80,6 +98,22 @@ public final class Evaluation {
         node = JSON.readTree(line);
       } catch (JsonProcessingException e) {
         problems.add(new SourceProblem("evaluation", i + 1, "not a JSON object"));
+        continue;
+      }
+      if (!node.isObject()) {
+        problems.add(new SourceProblem("evaluation", i + 1, "not a JSON object"));
+        continue;
+      }
+      boolean unknown = false;
+      for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+        String key = keys.next();
+        if (!LINE_KEYS.contains(key)) {
+          problems.add(
+              new SourceProblem("evaluation", i + 1, StrictYaml.unknownKey(key, LINE_KEYS)));
+          unknown = true;
+        }
+      }
+      if (unknown) {
         continue;
       }
       String expected = node.path("expected").asText(node.path("decision").asText(""));
@@ -113,6 +147,7 @@ public final class Evaluation {
               node.get("text").asText(),
               stage,
               node.path("profile").isTextual() ? node.get("profile").asText() : null,
+              node.path("tenant").asText(""),
               context,
               expected,
               types));
@@ -137,7 +172,13 @@ public final class Evaluation {
       Decision d =
           service.evaluate(
               new CheckRequest(
-                  c.text(), Stage.fromWire(c.stage()), c.profile(), "", null, c.context(), false));
+                  c.text(),
+                  Stage.fromWire(c.stage()),
+                  c.profile(),
+                  c.tenant(),
+                  null,
+                  c.context(),
+                  false));
       String actual = d.verdict().wireName();
       confusion.get(c.expected()).merge(actual, 1L, Long::sum);
       List<String> rules = d.rules().stream().map(RuleHit::id).toList();

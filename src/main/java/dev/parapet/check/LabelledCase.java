@@ -8,6 +8,7 @@ import java.util.Map;
  * finding types) a person expects.
  *
  * @param line the line of the JSONL file it came from
+ * @param tenant the tenant the text is checked for, empty for none
  * @param expectedTypes null when the line does not say
  */
 public record LabelledCase(
@@ -15,6 +16,7 @@ public record LabelledCase(
     String text,
     String stage,
     String profile,
+    String tenant,
     Map<String, String> context,
     String expected,
     List<String> expectedTypes) {}

@@ -80,7 +80,8 @@ public final class ParapetCli {
 
   private int evaluate(Policy policy, String[] args) {
     if (args.length < 2 || args[1].startsWith("--")) {
-      err.println("evaluate needs a JSONL file of {text, stage, profile, expected, expectedTypes}");
+      err.println(
+          "evaluate needs a JSONL file of {text, stage, profile, tenant, context, expected, expectedTypes}");
       return 2;
     }
     String jsonl;

@@ -1,10 +1,9 @@
 package dev.parapet.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.parapet.model.PolicyFiles;
 import dev.parapet.model.SourceProblem;
+import dev.parapet.model.StrictYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +26,25 @@ public final class PolicyTestRunner {
       return failures.isEmpty();
     }
   }
+
+  /** The keys a test file, a case and a case's {@code expect} may hold. */
+  static final List<String> FILE_KEYS = List.of("cases");
+
+  static final List<String> CASE_KEYS =
+      List.of(
+          "name",
+          "text",
+          "messages",
+          "documents",
+          "scope",
+          "stage",
+          "profile",
+          "tenant",
+          "context",
+          "expect");
+
+  static final List<String> EXPECT_KEYS =
+      List.of("decision", "rules", "notRules", "types", "text", "messages");
 
   private PolicyTestRunner() {}
 
@@ -95,54 +113,84 @@ public final class PolicyTestRunner {
   static List<PolicyTestCase> parse(Path rulesDir, Path file, List<SourceProblem> problems) {
     String relative = rulesDir.relativize(file).toString().replace('\\', '/');
     List<PolicyTestCase> cases = new ArrayList<>();
-    String yaml;
-    JsonNode root;
+    StrictYaml doc;
     try {
-      yaml = Files.readString(file, StandardCharsets.UTF_8);
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+      doc = StrictYaml.parse(relative, Files.readString(file, StandardCharsets.UTF_8), problems);
     } catch (IOException e) {
       problems.add(new SourceProblem(relative, 0, "cannot read the test file: " + e.getMessage()));
       return cases;
     }
+    if (doc == null) {
+      return cases;
+    }
+    JsonNode root = doc.root();
     if (root == null || !root.path("cases").isArray()) {
       problems.add(new SourceProblem(relative, 1, "a policy test file needs a 'cases' list"));
       return cases;
     }
-    List<Integer> caseLines = caseLines(yaml);
+    doc.checkKeys(root, FILE_KEYS, "", problems);
     int index = 0;
     for (JsonNode node : root.get("cases")) {
-      int line = index < caseLines.size() ? caseLines.get(index) : 0;
       index++;
-      JsonNode expect = node.path("expect");
-      String name = node.path("name").asText("case " + index);
-      boolean conversation = node.has("messages");
-      if (conversation == node.path("text").isTextual() || !expect.isObject()) {
-        problems.add(
-            new SourceProblem(
-                relative,
-                line,
-                "case '" + name + "' needs 'expect' and one of 'text' and 'messages'"));
-        continue;
+      PolicyTestCase testCase = testCase(doc, node, index, problems);
+      if (testCase != null) {
+        cases.add(testCase);
       }
-      cases.add(
-          new PolicyTestCase(
-              relative,
-              line,
-              name,
-              conversation ? "" : node.get("text").asText(),
-              node.path("stage").asText("input"),
-              node.path("profile").asText("default"),
-              node.path("tenant").asText(""),
-              strings(node.path("context")),
-              expect.has("decision") ? expect.get("decision").asText() : null,
-              list(expect.path("rules")),
-              list(expect.path("notRules")),
-              list(expect.path("types")),
-              expect.has("text") ? expect.get("text").asText() : null,
-              conversation ? conversationOf(node) : null,
-              expect.has("messages") ? expect.get("messages") : null));
     }
     return cases;
+  }
+
+  /**
+   * One case, or null with its problems added: unknown keys, and an expect that asserts nothing.
+   */
+  private static PolicyTestCase testCase(
+      StrictYaml doc, JsonNode node, int index, List<SourceProblem> problems) {
+    int line = doc.line(node);
+    if (!node.isObject()) {
+      problems.add(new SourceProblem(doc.file(), line, "case " + index + " must be a map"));
+      return null;
+    }
+    String name = node.path("name").asText("case " + index);
+    String where = "case '" + name + "': ";
+    boolean known = doc.checkKeys(node, CASE_KEYS, where, problems);
+    JsonNode expect = node.path("expect");
+    known &= doc.checkKeys(expect, EXPECT_KEYS, where + "expect: ", problems);
+    boolean conversation = node.has("messages");
+    if (conversation == node.path("text").isTextual() || !expect.isObject()) {
+      problems.add(
+          new SourceProblem(
+              doc.file(),
+              line,
+              "case '" + name + "' needs 'expect' and one of 'text' and 'messages'"));
+      return null;
+    }
+    if (EXPECT_KEYS.stream().noneMatch(expect::has)) {
+      problems.add(
+          new SourceProblem(
+              doc.file(),
+              doc.line(node, "expect"),
+              where + "'expect' asserts nothing: give one of " + String.join(", ", EXPECT_KEYS)));
+      return null;
+    }
+    if (!known) {
+      return null;
+    }
+    return new PolicyTestCase(
+        doc.file(),
+        line,
+        name,
+        conversation ? "" : node.get("text").asText(),
+        node.path("stage").asText("input"),
+        node.path("profile").asText("default"),
+        node.path("tenant").asText(""),
+        strings(node.path("context")),
+        expect.has("decision") ? expect.get("decision").asText() : null,
+        list(expect.path("rules")),
+        list(expect.path("notRules")),
+        list(expect.path("types")),
+        expect.has("text") ? expect.get("text").asText() : null,
+        conversation ? conversationOf(node) : null,
+        expect.has("messages") ? expect.get("messages") : null);
   }
 
   /** A conversation case's {@code messages}, {@code documents} and {@code scope}. */
@@ -155,28 +203,6 @@ public final class PolicyTestRunner {
       }
     }
     return out;
-  }
-
-  /** The line of each top-level case, for {@code file:line} reports. */
-  private static List<Integer> caseLines(String yaml) {
-    List<Integer> lines = new ArrayList<>();
-    String[] all = yaml.split("\n", -1);
-    int indent = -1;
-    for (int i = 0; i < all.length; i++) {
-      String line = all[i];
-      String trimmed = line.stripLeading();
-      if (!trimmed.startsWith("- ")) {
-        continue;
-      }
-      int at = line.length() - trimmed.length();
-      if (indent < 0) {
-        indent = at;
-      }
-      if (at == indent) {
-        lines.add(i + 1);
-      }
-    }
-    return lines;
   }
 
   private static List<String> list(JsonNode node) {

@@ -1,12 +1,10 @@
 package dev.parapet.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.parapet.detect.pii.PiiDetector;
 import dev.parapet.model.RedactionMethod;
 import dev.parapet.model.SourceProblem;
+import dev.parapet.model.StrictYaml;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,6 +17,7 @@ import java.util.Set;
 final class ProfilesFile {
 
   static final String NAME = "profiles.yaml";
+  private static final Set<String> ROOT_KEYS = Set.of("profiles", "defaultProfile");
   private static final Set<String> PROFILE_KEYS =
       Set.of(
           "tiers",
@@ -36,20 +35,19 @@ final class ProfilesFile {
 
   private final String yaml;
   private final List<SourceProblem> problems = new ArrayList<>();
+  private StrictYaml doc;
 
   ProfilesFile(String yaml) {
     this.yaml = yaml;
   }
 
   Parsed parse() {
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      problems.add(new SourceProblem(NAME, line, "not valid YAML: " + e.getOriginalMessage()));
+    doc = StrictYaml.parse(NAME, yaml, problems);
+    if (doc == null) {
       return new Parsed(Map.of(), null, problems);
     }
+    JsonNode root = doc.root();
+    doc.checkKeys(root, ROOT_KEYS, "", problems);
     if (root == null || !root.path("profiles").isObject() || root.path("profiles").isEmpty()) {
       problem(1, "needs a 'profiles' map with at least one profile");
       return new Parsed(Map.of(), null, problems);
@@ -70,14 +68,9 @@ final class ProfilesFile {
   }
 
   private Profile profile(String name, JsonNode node) {
-    int line = lineOf(name + ":");
+    int line = doc.line(doc.root().get("profiles"), name);
     int before = problems.size();
-    for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
-      String key = keys.next();
-      if (!PROFILE_KEYS.contains(key)) {
-        problem(lineOf(key + ":", line), "profile '" + name + "': unknown key '" + key + "'");
-      }
-    }
+    doc.checkKeys(node, PROFILE_KEYS, "profile '" + name + "': ", problems);
     List<String> tiers = new ArrayList<>();
     JsonNode tierList = node.path("tiers");
     if (!tierList.isArray() || tierList.isEmpty()) {

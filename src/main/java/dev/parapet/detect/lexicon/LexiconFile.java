@@ -1,11 +1,9 @@
 package dev.parapet.detect.lexicon;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.parapet.model.Severity;
 import dev.parapet.model.SourceProblem;
+import dev.parapet.model.StrictYaml;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +24,7 @@ import java.util.Set;
 final class LexiconFile {
 
   private static final Set<String> YAML_KEYS =
-      Set.of("category", "severity", "language", "allowlist", "appliesTo", "description");
+      Set.of("category", "severity", "language", "allowlist", "appliesTo", "description", "scope");
   private static final Set<String> TERM_KEYS =
       Set.of("category", "severity", "approvedBy", "reason", "expires");
 
@@ -64,28 +61,23 @@ final class LexiconFile {
               name + ".txt", 0, "needs " + file + " (category and severity) beside it"));
       return null;
     }
-    JsonNode root;
+    StrictYaml doc;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml.toFile());
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      problems.add(new SourceProblem(file, line, "not valid YAML: " + e.getOriginalMessage()));
-      return null;
+      doc = StrictYaml.parse(file, Files.readString(yaml, StandardCharsets.UTF_8), problems);
     } catch (IOException e) {
       problems.add(new SourceProblem(file, 0, "cannot read: " + e.getMessage()));
       return null;
     }
+    if (doc == null) {
+      return null;
+    }
+    JsonNode root = doc.root();
     if (root == null || !root.isObject()) {
       problems.add(new SourceProblem(file, 1, "must be a map with at least 'category'"));
       return null;
     }
     int before = problems.size();
-    for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
-      String key = keys.next();
-      if (!YAML_KEYS.contains(key)) {
-        problems.add(new SourceProblem(file, 0, "unknown key '" + key + "'"));
-      }
-    }
+    doc.checkKeys(root, YAML_KEYS, "", problems);
     boolean allowlist = root.path("allowlist").asBoolean(false);
     String category = root.path("category").asText("");
     if (category.isBlank() && !allowlist) {

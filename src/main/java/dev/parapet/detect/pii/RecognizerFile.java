@@ -1,13 +1,11 @@
 package dev.parapet.detect.pii;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.parapet.model.Severity;
 import dev.parapet.model.SourceProblem;
+import dev.parapet.model.StrictYaml;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,23 +37,23 @@ final class RecognizerFile {
   /** The recognizers of {@code yaml}; each problem found is added to {@code problems}. */
   static List<Recognizer> parse(String yaml, String name, List<SourceProblem> problems) {
     List<Recognizer> out = new ArrayList<>();
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    } catch (JsonProcessingException e) {
-      problems.add(
-          new SourceProblem(
-              name,
-              e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-              "not valid YAML: " + e.getOriginalMessage()));
+    StrictYaml doc = StrictYaml.parse(name, yaml, problems);
+    if (doc == null) {
       return out;
     }
+    JsonNode root = doc.root();
     if (root == null || !root.path("recognizers").isArray()) {
       problems.add(new SourceProblem(name, 1, "needs a 'recognizers' list"));
       return out;
     }
+    doc.checkKeys(root, Set.of("recognizers"), "", problems);
     String[] lines = yaml.split("\n", -1);
     for (JsonNode r : root.get("recognizers")) {
+      // unknown keys are errors, at their own line and with the nearest known key
+      String id = r.path("name").asText("");
+      if (!doc.checkKeys(r, KEYS, "recognizer '" + id + "': ", problems)) {
+        continue;
+      }
       Recognizer read = one(r, name, lines, problems);
       if (read != null) {
         out.add(read);

@@ -28,7 +28,12 @@ public record DetectorSet(
       String expires,
       boolean inForce) {}
 
-  /** One loaded lexicon as {@code GET /v1/policies} reports it. */
+  /**
+   * One loaded lexicon as {@code GET /v1/policies} reports it.
+   *
+   * @param scope {@code tenant/<id>} or {@code app/<id>} when it is searched only for that tenant
+   *     or app, empty when searched for all
+   */
   public record LexiconSummary(
-      String name, String category, String severity, boolean allowlist, int terms) {}
+      String name, String category, String severity, boolean allowlist, int terms, String scope) {}
 }

@@ -114,7 +114,7 @@ public class PolicyResource {
   }
 
   @GET
-  @Path("/lexicons/{name}/terms")
+  @Path("/lexicons/{name: .+}/terms")
   @Operation(summary = "Search one lexicon by prefix and edit distance")
   public Map<String, Object> terms(
       @PathParam("name") String name,

@@ -2,6 +2,7 @@ package dev.parapet.detect.lexicon;
 
 import dev.parapet.detect.Detector;
 import dev.parapet.detect.DetectorInput;
+import dev.parapet.model.CheckContext;
 import dev.parapet.model.Finding;
 import dev.parapet.text.NormalizedText;
 import dev.parapet.text.Span;
@@ -39,6 +40,9 @@ final class LexiconDetector implements Detector {
     List<LexiconMatcher.Match> matches = matcher.match(text.text(), tokens);
     if (matches.isEmpty()) {
       return List.of();
+    }
+    if (matcher.scoped()) {
+      matches = inScope(matches, input.context());
     }
     List<LexiconMatcher.Match> allowed = new ArrayList<>();
     for (LexiconMatcher.Match m : matches) {
@@ -88,6 +92,26 @@ final class LexiconDetector implements Detector {
       }
     }
     return findings;
+  }
+
+  /**
+   * The matches of lexicons searched for this request: every unscoped one, and a scoped one only
+   * for its own tenant or app, so a tenant's private terms never show in another's answers.
+   */
+  private List<LexiconMatcher.Match> inScope(
+      List<LexiconMatcher.Match> matches, CheckContext context) {
+    String tenant = context == null || context.tenant() == null ? "" : context.tenant();
+    String app = context == null ? "" : context.value("app");
+    List<LexiconMatcher.Match> kept = new ArrayList<>(matches.size());
+    for (LexiconMatcher.Match m : matches) {
+      String scope = matcher.lexicon(m.entry()).scope();
+      if (scope.isEmpty()
+          || (!tenant.isEmpty() && scope.equals("tenant/" + tenant))
+          || (!app.isEmpty() && scope.equals("app/" + app))) {
+        kept.add(m);
+      }
+    }
+    return kept;
   }
 
   private static Finding withoutVia(Finding f) {

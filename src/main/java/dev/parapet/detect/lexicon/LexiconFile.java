@@ -35,7 +35,8 @@ final class LexiconFile {
       Severity severity,
       String language,
       boolean allowlist,
-      Set<String> appliesTo) {}
+      Set<String> appliesTo,
+      String scope) {}
 
   /** One term line, overrides applied. */
   record Term(
@@ -47,14 +48,28 @@ final class LexiconFile {
       String reason,
       String expires) {}
 
+  /** A scope as written in metadata: a family and one id. */
+  static final java.util.regex.Pattern SCOPE =
+      java.util.regex.Pattern.compile("(tenant|app)/[^/\\s]+");
+
   private LexiconFile() {}
 
   static String typeOf(String category) {
     return category.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
   }
 
+  /** The header of an unscoped lexicon. */
   static Header header(Path yaml, String name, List<SourceProblem> problems) {
-    String file = yaml.getFileName().toString();
+    return header(yaml, name, "", problems);
+  }
+
+  /**
+   * @param name the lexicon's path below the lexicons directory, without {@code .txt}
+   * @param pathScope the scope its directory gives it ({@code tenant/<id>}, {@code app/<id>}), or
+   *     empty
+   */
+  static Header header(Path yaml, String name, String pathScope, List<SourceProblem> problems) {
+    String file = name + ".yaml";
     if (!Files.isRegularFile(yaml)) {
       problems.add(
           new SourceProblem(
@@ -95,6 +110,7 @@ final class LexiconFile {
     }
     Set<String> appliesTo = new LinkedHashSet<>();
     root.path("appliesTo").forEach(c -> appliesTo.add(typeOf(c.asText())));
+    String scope = scope(doc, root, pathScope, problems);
     if (problems.size() > before) {
       return null;
     }
@@ -104,12 +120,42 @@ final class LexiconFile {
         severity,
         root.path("language").asText(""),
         allowlist,
-        appliesTo);
+        appliesTo,
+        scope);
+  }
+
+  /**
+   * The lexicon's scope: its directory's, or the {@code scope:} of its metadata ({@code
+   * tenant/<id>} or {@code app/<id>}); the two must agree where both are given.
+   */
+  private static String scope(
+      StrictYaml doc, JsonNode root, String pathScope, List<SourceProblem> problems) {
+    if (!root.has("scope")) {
+      return pathScope;
+    }
+    String declared = root.get("scope").asText("").strip();
+    int line = doc.line(root, "scope");
+    if (!SCOPE.matcher(declared).matches()) {
+      problems.add(
+          new SourceProblem(
+              doc.file(),
+              line,
+              "scope '" + declared + "' must be tenant/<id> or app/<id>, such as tenant/acme"));
+      return pathScope;
+    }
+    if (!pathScope.isEmpty() && !pathScope.equals(declared)) {
+      problems.add(
+          new SourceProblem(
+              doc.file(),
+              line,
+              "scope '" + declared + "' contradicts the directory, which gives " + pathScope));
+    }
+    return declared;
   }
 
   static List<Term> terms(Path txt, Header header, List<SourceProblem> problems)
       throws IOException {
-    String file = txt.getFileName().toString();
+    String file = header.name() + ".txt";
     List<Term> terms = new ArrayList<>();
     try (BufferedReader reader = Files.newBufferedReader(txt, StandardCharsets.UTF_8)) {
       String line;

@@ -60,7 +60,7 @@ final class LexiconIndexCache {
    */
   // 2: entries carry the Via bits of their term's spelling, and keys read traditional Chinese as
   // simplified and look-alike letters as Latin
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
 
   static final String DATA = "lexicon-set.bin";
   static final String INDEX = "index";
@@ -116,11 +116,13 @@ final class LexiconIndexCache {
                 + "\0")
             .getBytes(StandardCharsets.UTF_8));
     for (Path txt : LexiconSet.termFiles(dir)) {
-      String name = txt.getFileName().toString();
-      Path yaml = txt.resolveSibling(name.replaceFirst("\\.txt$", "") + ".yaml");
+      // the path below the lexicons directory: a tenant's lexicon may share another's file name
+      String name = dir.relativize(txt).toString().replace('\\', '/');
+      Path yaml =
+          txt.resolveSibling(txt.getFileName().toString().replaceFirst("\\.txt$", "") + ".yaml");
       feed(sha, name, txt);
       if (Files.isRegularFile(yaml)) {
-        feed(sha, yaml.getFileName().toString(), yaml);
+        feed(sha, name.replaceFirst("\\.txt$", ".yaml"), yaml);
       }
     }
     return HexFormat.of().formatHex(sha.digest());
@@ -218,6 +220,7 @@ final class LexiconIndexCache {
       out.writeString(lexicon.name());
       out.writeByte((byte) (lexicon.allowlist() ? 1 : 0));
       writeStrings(out, List.copyOf(lexicon.appliesTo()));
+      out.writeString(lexicon.scope());
     }
     writeStrings(out, matcher.categories());
     out.writeVInt(set.summaries().size());
@@ -227,6 +230,7 @@ final class LexiconIndexCache {
       out.writeString(s.severity());
       out.writeByte((byte) (s.allowlist() ? 1 : 0));
       out.writeVInt(s.terms());
+      out.writeString(s.scope());
     }
     out.writeVInt(set.exceptions().size());
     for (DetectorSet.AllowlistException x : set.exceptions()) {
@@ -310,7 +314,7 @@ final class LexiconIndexCache {
       String name = in.readString();
       boolean allowlist = in.readByte() != 0;
       Set<String> appliesTo = new LinkedHashSet<>(readStrings(in));
-      lexicons.add(new LexiconMatcher.Lexicon(name, allowlist, appliesTo));
+      lexicons.add(new LexiconMatcher.Lexicon(name, allowlist, appliesTo, in.readString()));
     }
     List<String> categories = readStrings(in);
     for (int i = in.readVInt(); i > 0; i--) {
@@ -320,7 +324,8 @@ final class LexiconIndexCache {
               in.readString(),
               in.readString(),
               in.readByte() != 0,
-              in.readVInt()));
+              in.readVInt(),
+              in.readString()));
     }
     for (int i = in.readVInt(); i > 0; i--) {
       String lexicon = in.readString();

@@ -28,13 +28,21 @@ import org.apache.lucene.util.fst.PositiveIntOutputs;
  */
 final class LexiconMatcher {
 
-  /** A lexicon's identity as matches report it. */
   /**
+   * A lexicon's identity as matches report it.
+   *
+   * @param scope {@code tenant/<id>} or {@code app/<id>} for a lexicon searched only for that
+   *     tenant or app, empty for one searched for every request
    * @param source what findings from this lexicon name as their source: {@code lexicon/<name>}
    */
-  record Lexicon(String name, boolean allowlist, Set<String> appliesTo, String source) {
+  record Lexicon(
+      String name, boolean allowlist, Set<String> appliesTo, String scope, String source) {
+    Lexicon(String name, boolean allowlist, Set<String> appliesTo, String scope) {
+      this(name, allowlist, appliesTo, scope, LexiconDetector.NAME + "/" + name);
+    }
+
     Lexicon(String name, boolean allowlist, Set<String> appliesTo) {
-      this(name, allowlist, appliesTo, LexiconDetector.NAME + "/" + name);
+      this(name, allowlist, appliesTo, "");
     }
   }
 
@@ -51,6 +59,7 @@ final class LexiconMatcher {
   private final List<Lexicon> lexicons;
   private final List<String> categories;
   private final int maxTokens;
+  private final boolean scoped;
 
   /** A matcher from its parts: built here, or read back by the prebuilt-index cache. */
   LexiconMatcher(
@@ -68,6 +77,12 @@ final class LexiconMatcher {
     this.lexicons = List.copyOf(lexicons);
     this.categories = List.copyOf(categories);
     this.maxTokens = maxTokens;
+    this.scoped = lexicons.stream().anyMatch(l -> !l.scope().isEmpty());
+  }
+
+  /** Whether any lexicon is scoped to a tenant or an app. */
+  boolean scoped() {
+    return scoped;
   }
 
   /** Builds the FST from the key field of the Lucene terms dictionary. */

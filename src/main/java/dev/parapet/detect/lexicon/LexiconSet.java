@@ -49,6 +49,7 @@ public final class LexiconSet {
   static final String ENTRY = "entry";
 
   private static final Cleaner CLEANER = Cleaner.create();
+  private static final List<String> SCOPE_FAMILIES = List.of("tenant", "app");
 
   private final LexiconMatcher matcher;
   private final DirectoryReader reader;
@@ -138,24 +139,24 @@ public final class LexiconSet {
       IntsRefBuilder key = new IntsRefBuilder();
       MatchKeys.RunList runs = new MatchKeys.RunList();
       for (Path txt : files) {
-        String name = txt.getFileName().toString().replaceFirst("\\.txt$", "");
+        String name = dir.relativize(txt).toString().replace('\\', '/').replaceFirst("\\.txt$", "");
+        String own = txt.getFileName().toString().replaceFirst("\\.txt$", "");
         LexiconFile.Header header =
-            LexiconFile.header(txt.resolveSibling(name + ".yaml"), name, problems);
+            LexiconFile.header(txt.resolveSibling(own + ".yaml"), name, scopeOf(name), problems);
         if (header == null) {
           continue;
         }
         int lexiconId = lexicons.size();
-        lexicons.add(new LexiconMatcher.Lexicon(name, header.allowlist(), header.appliesTo()));
+        lexicons.add(
+            new LexiconMatcher.Lexicon(
+                name, header.allowlist(), header.appliesTo(), header.scope()));
         int count = 0;
         for (LexiconFile.Term term : LexiconFile.terms(txt, header, problems)) {
           NormalizedText view = normalizer.normalize(term.text());
           String normalized = view.text();
           if (!MatchKeys.of(normalized, key, runs)) {
             problems.add(
-                new SourceProblem(
-                    txt.getFileName().toString(),
-                    term.line(),
-                    "the term has no letters or digits"));
+                new SourceProblem(name + ".txt", term.line(), "the term has no letters or digits"));
             continue;
           }
           maxTokens = Math.max(maxTokens, Tokenizer.tokenize(normalized).size());
@@ -196,7 +197,12 @@ public final class LexiconSet {
         }
         summaries.add(
             new DetectorSet.LexiconSummary(
-                name, header.category(), header.severity().wireName(), header.allowlist(), count));
+                name,
+                header.category(),
+                header.severity().wireName(),
+                header.allowlist(),
+                count,
+                header.scope()));
       }
       writer.commit();
     } catch (IOException e) {
@@ -227,8 +233,26 @@ public final class LexiconSet {
     return doc;
   }
 
+  /**
+   * The term files of {@code dir}: its own, searched for every request, then those of {@code
+   * tenant/<id>/} and {@code app/<id>/}, searched only for that tenant or app.
+   */
   static List<Path> termFiles(Path dir) {
-    return PolicyFiles.in(dir, ".txt");
+    List<Path> files = new ArrayList<>(PolicyFiles.in(dir, ".txt"));
+    for (String family : SCOPE_FAMILIES) {
+      for (Path scoped : PolicyFiles.under(dir.resolve(family), ".txt")) {
+        if (dir.resolve(family).relativize(scoped).getNameCount() == 2) {
+          files.add(scoped);
+        }
+      }
+    }
+    return files;
+  }
+
+  /** The scope a lexicon's directory gives it: {@code tenant/<id>}, {@code app/<id>} or empty. */
+  static String scopeOf(String name) {
+    String[] parts = name.split("/");
+    return parts.length == 3 && SCOPE_FAMILIES.contains(parts[0]) ? parts[0] + "/" + parts[1] : "";
   }
 
   /**

@@ -6,10 +6,15 @@ import dev.parapet.policy.Policy;
 import dev.parapet.policy.PolicyHolder;
 import dev.parapet.policy.PolicyLoader;
 import dev.parapet.policy.PolicyTestRunner;
+import dev.parapet.policy.PolicyVersions;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.jboss.logging.Logger;
@@ -27,10 +32,16 @@ public class PolicyRuntime {
   private final ParapetConfig config;
   private final MeterRegistry metrics;
   private final PolicyHolder holder;
+  private final PolicyVersions versions;
 
   public PolicyRuntime(ParapetConfig config, MeterRegistry metrics) {
     this.config = config;
     this.metrics = metrics;
+    this.versions =
+        new PolicyVersions(
+            Path.of(config.dataDir()).resolve("policy-versions"),
+            config.audit().node().filter(n -> !n.isBlank()).orElseGet(PolicyRuntime::hostName),
+            Clock.systemUTC());
     this.holder =
         new PolicyHolder(
             () ->
@@ -45,6 +56,19 @@ public class PolicyRuntime {
     if (!outcome.ok()) {
       LOG.error("no policy loaded: checks answer 503 until the policy is fixed and reloaded");
     }
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    try {
+      versions.stillServing();
+    } catch (IOException e) {
+      LOG.warnf("policy version registry: cannot record the last served time: %s", e.getMessage());
+    }
+  }
+
+  /** Every policy version served, with its files: what an audit record's policyVersion names. */
+  public PolicyVersions versions() {
+    return versions;
   }
 
   /** The serving policy version, or null while none is loaded. */
@@ -75,12 +99,30 @@ public class PolicyRuntime {
     return dir.isEmpty() || dir.equalsIgnoreCase("off") ? null : Path.of(dir);
   }
 
+  private static String hostName() {
+    String env = System.getenv("HOSTNAME");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "node-1";
+    }
+  }
+
   private final class Logged implements PolicyHolder.Listener {
 
     @Override
     public void loaded(
         Policy next, PolicyTestRunner.Report tests, PolicyHolder.ReloadOutcome outcome) {
       metrics.counter("parapet.policy.reloads", "outcome", "success").increment();
+      try {
+        versions.serving(next);
+      } catch (IOException | RuntimeException e) {
+        // the registry is evidence, not a condition of serving: a full disk must not stop checks
+        LOG.errorf("policy version registry: cannot record %s: %s", next.version(), e.toString());
+      }
       LOG.infof(
           "policy %s loaded from %s and %s (%d policy tests passed) in %.0f ms",
           next.version(), rulesDir(), lexiconsDir(), tests.cases(), outcome.tookMs());

@@ -5,6 +5,7 @@ import dev.parapet.detect.DetectorSet;
 import dev.parapet.model.CheckContext;
 import dev.parapet.model.Finding;
 import dev.parapet.model.TierOutcome;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,40 @@ public final class Policy {
   private final DetectorSet detectors;
   private final List<PolicyException> exceptions;
   private final Map<String, Policy> shadows;
+  private final List<PolicyFile> files;
+  private final Path rulesDir;
+  private final Path lexiconsDir;
+
+  Policy(
+      PolicyDigest.Result digest,
+      Path rulesDir,
+      Path lexiconsDir,
+      Instant loadedAt,
+      Map<String, Profile> profiles,
+      String defaultProfile,
+      Map<String, TierRules> tiers,
+      DetectorSet detectors,
+      List<PolicyException> exceptions,
+      Map<String, Policy> shadows) {
+    this(
+        digest.version(),
+        digest.files(),
+        rulesDir,
+        lexiconsDir,
+        loadedAt,
+        profiles,
+        defaultProfile,
+        tiers,
+        detectors,
+        exceptions,
+        shadows);
+  }
 
   Policy(
       String version,
+      List<PolicyFile> files,
+      Path rulesDir,
+      Path lexiconsDir,
       Instant loadedAt,
       Map<String, Profile> profiles,
       String defaultProfile,
@@ -39,6 +71,9 @@ public final class Policy {
       List<PolicyException> exceptions,
       Map<String, Policy> shadows) {
     this.version = version;
+    this.files = List.copyOf(files);
+    this.rulesDir = rulesDir;
+    this.lexiconsDir = lexiconsDir;
     this.shadows = Map.copyOf(shadows);
     this.loadedAt = loadedAt;
     this.profiles = Map.copyOf(profiles);
@@ -68,6 +103,25 @@ public final class Policy {
   /** {@code sha256:<hex>} over every file of the rules and lexicons directories. */
   public String version() {
     return version;
+  }
+
+  /** Every file the version digest covers, with its own digest. */
+  public List<PolicyFile> files() {
+    return files;
+  }
+
+  /** The directories this version was read from. */
+  public Path rulesDir() {
+    return rulesDir;
+  }
+
+  public Path lexiconsDir() {
+    return lexiconsDir;
+  }
+
+  /** Each shadowed profile's candidate policy. */
+  public Map<String, Policy> shadows() {
+    return shadows;
   }
 
   public Instant loadedAt() {

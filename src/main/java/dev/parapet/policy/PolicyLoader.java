@@ -107,7 +107,9 @@ public final class PolicyLoader {
       throw new InvalidPolicyException(problems);
     }
     return new Policy(
-        PolicyDigest.of(rulesDir, lexiconsDir),
+        PolicyDigest.digest(rulesDir, lexiconsDir),
+        rulesDir,
+        lexiconsDir,
         Instant.now(clock),
         profiles.profiles(),
         profiles.defaultProfile(),

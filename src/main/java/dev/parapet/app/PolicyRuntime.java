@@ -2,6 +2,7 @@ package dev.parapet.app;
 
 import dev.parapet.check.PolicyTests;
 import dev.parapet.model.InvalidPolicyException;
+import dev.parapet.model.SourceProblem;
 import dev.parapet.policy.Policy;
 import dev.parapet.policy.PolicyHolder;
 import dev.parapet.policy.PolicyLoader;
@@ -17,6 +18,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +40,9 @@ public class PolicyRuntime {
   private final PolicyHolder holder;
   private final PolicyVersions versions;
 
+  /** The policy tests of each shadow candidate loaded last, by the candidate's version. */
+  private volatile Map<String, PolicyTestRunner.Report> candidateTests = Map.of();
+
   public PolicyRuntime(ParapetConfig config, MeterRegistry metrics) {
     this.config = config;
     this.metrics = metrics;
@@ -46,7 +55,7 @@ public class PolicyRuntime {
         new PolicyHolder(
             () ->
                 PolicyLoader.load(rulesDir(), lexiconsDir(), Clock.systemUTC(), lexiconIndexDir()),
-            next -> PolicyTests.run(next, rulesDir()),
+            this::testWithCandidates,
             new Logged());
   }
 
@@ -64,6 +73,47 @@ public class PolicyRuntime {
     } catch (IOException e) {
       LOG.warnf("policy version registry: cannot record the last served time: %s", e.getMessage());
     }
+  }
+
+  /**
+   * Runs the policy's own tests, then each shadow candidate's from its own rules directory: a
+   * candidate is tested like the live policy, and a failure of either keeps the old version.
+   */
+  private PolicyTestRunner.Report testWithCandidates(Policy next) {
+    PolicyTestRunner.Report live = PolicyTests.run(next, rulesDir());
+    List<SourceProblem> failures = new ArrayList<>(live.failures());
+    int cases = live.cases();
+    Map<String, PolicyTestRunner.Report> byCandidate = new HashMap<>();
+    for (Map.Entry<String, Policy> shadow : next.shadows().entrySet()) {
+      Policy candidate = shadow.getValue();
+      PolicyTestRunner.Report report = PolicyTests.run(candidate, candidate.rulesDir());
+      byCandidate.put(candidate.version(), report);
+      cases += report.cases();
+      String label = "shadow " + next.profiles().get(shadow.getKey()).shadow() + ": ";
+      for (SourceProblem p : report.failures()) {
+        failures.add(new SourceProblem(label + p.file(), p.line(), p.message()));
+      }
+    }
+    candidateTests = Map.copyOf(byCandidate);
+    return new PolicyTestRunner.Report(cases, failures);
+  }
+
+  /** How a shadow candidate's own policy tests went when it was loaded, if it was. */
+  public Optional<PolicyTestRunner.Report> candidateTests(String candidateVersion) {
+    return Optional.ofNullable(candidateTests.get(candidateVersion));
+  }
+
+  /** The rules and lexicons directories of the serving version's shadow candidates. */
+  public List<Path> candidateDirectories() {
+    Policy policy = current();
+    List<Path> dirs = new ArrayList<>();
+    if (policy != null) {
+      for (Policy candidate : policy.shadows().values()) {
+        dirs.add(candidate.rulesDir());
+        dirs.add(candidate.lexiconsDir());
+      }
+    }
+    return dirs;
   }
 
   /** Every policy version served, with its files: what an audit record's policyVersion names. */

@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Reloads the policy when a file under the rules or lexicons directory changes, once the changes
- * have been quiet for the debounce interval (an editor's save, a ConfigMap's symlink swap).
+ * Reloads the policy when a file under the rules or lexicons directory, or a shadow candidate's,
+ * changes, once the changes have been quiet for the debounce interval (an editor's save, a
+ * ConfigMap's symlink swap).
  */
 @ApplicationScoped
 public class PolicyWatcher {
@@ -41,6 +42,7 @@ public class PolicyWatcher {
     watcher = FileSystems.getDefault().newWatchService();
     register(runtime.rulesDir());
     register(runtime.lexiconsDir());
+    registerCandidates();
     thread = new Thread(this::watch, "parapet-policy-watcher");
     thread.setDaemon(true);
     thread.start();
@@ -49,6 +51,13 @@ public class PolicyWatcher {
   void stop(@Observes ShutdownEvent event) throws IOException {
     if (watcher != null) {
       watcher.close();
+    }
+  }
+
+  /** Shadow candidates reload like the live policy: their directories are watched too. */
+  private void registerCandidates() throws IOException {
+    for (Path dir : runtime.candidateDirectories()) {
+      register(dir);
     }
   }
 
@@ -76,7 +85,9 @@ public class PolicyWatcher {
         LOG.info("policy files changed: reloading");
         register(runtime.rulesDir()); // new tier directories
         register(runtime.lexiconsDir());
+        registerCandidates();
         runtime.reload();
+        registerCandidates(); // a candidate named by the version just loaded
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -301,6 +301,10 @@ public final class AuditStore {
     w.eq("r.tenant", q.tenant());
     w.eq("r.stage", q.stage());
     w.eq("r.request_id", q.requestId());
+    if (q.shadowDecision() != null) {
+      // only in the record's body; the value is one of three words, so the pattern is exact
+      w.and("r.body LIKE ?", "%\"shadowDecision\":\"" + q.shadowDecision() + "\"%");
+    }
     if (q.rule() != null) {
       w.and(
           "EXISTS (SELECT 1 FROM audit_tag t1"

@@ -4,6 +4,7 @@ import dev.parapet.detect.Detector;
 import dev.parapet.detect.DetectorSet;
 import dev.parapet.model.CheckContext;
 import dev.parapet.model.Finding;
+import dev.parapet.model.SourceProblem;
 import dev.parapet.model.TierOutcome;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public final class Policy {
   private final List<PolicyFile> files;
   private final Path rulesDir;
   private final Path lexiconsDir;
+  private final List<SourceProblem> warnings;
 
   Policy(
       PolicyDigest.Result digest,
@@ -43,7 +45,8 @@ public final class Policy {
       Map<String, TierRules> tiers,
       DetectorSet detectors,
       List<PolicyException> exceptions,
-      Map<String, Policy> shadows) {
+      Map<String, Policy> shadows,
+      List<SourceProblem> warnings) {
     this(
         digest.version(),
         digest.files(),
@@ -55,7 +58,8 @@ public final class Policy {
         tiers,
         detectors,
         exceptions,
-        shadows);
+        shadows,
+        warnings);
   }
 
   Policy(
@@ -69,8 +73,10 @@ public final class Policy {
       Map<String, TierRules> tiers,
       DetectorSet detectors,
       List<PolicyException> exceptions,
-      Map<String, Policy> shadows) {
+      Map<String, Policy> shadows,
+      List<SourceProblem> warnings) {
     this.version = version;
+    this.warnings = List.copyOf(warnings);
     this.files = List.copyOf(files);
     this.rulesDir = rulesDir;
     this.lexiconsDir = lexiconsDir;
@@ -117,6 +123,14 @@ public final class Policy {
 
   public Path lexiconsDir() {
     return lexiconsDir;
+  }
+
+  /**
+   * What loaded but cannot work as its officer meant: exemptions that never apply, exceptions
+   * already expired.
+   */
+  public List<SourceProblem> warnings() {
+    return warnings;
   }
 
   /** Each shadowed profile's candidate policy. */

@@ -106,6 +106,20 @@ public final class PolicyLoader {
     if (!problems.isEmpty()) {
       throw new InvalidPolicyException(problems);
     }
+    List<PolicyException> allExceptions = new ArrayList<>(exceptions);
+    for (DetectorSet.AllowlistException a : detectors.allowlistExceptions()) {
+      if (!a.inForce()) {
+        allExceptions.add(
+            new PolicyException(
+                "allowlist",
+                a.lexicon() + ".txt:" + a.line(),
+                a.approvedBy(),
+                a.reason(),
+                a.expires(),
+                false));
+      }
+    }
+    List<SourceProblem> warnings = PolicyWarnings.of(rulesDir, files, tiers, allExceptions);
     return new Policy(
         PolicyDigest.digest(rulesDir, lexiconsDir),
         rulesDir,
@@ -116,7 +130,8 @@ public final class PolicyLoader {
         tiers,
         detectors,
         exceptions,
-        shadows);
+        shadows,
+        warnings);
   }
 
   /** Candidate policies for shadow mode; a candidate's own shadows are not followed. */

@@ -16,6 +16,11 @@ public interface TierRules {
   /** The ids of the tier's rules, {@code <tier>/<kebab-case name>}. */
   List<String> ruleIds();
 
+  /** Whether a less authoritative tier may relax the rule with this id. */
+  default boolean overridable(String ruleId) {
+    return false;
+  }
+
   /** The tier's exempting rules that carry an owner or an end date. */
   List<PolicyException> exceptions();
 

@@ -62,11 +62,17 @@ public class AuditResource {
       @QueryParam("rule") String rule,
       @QueryParam("type") String type,
       @QueryParam("requestId") String requestId,
+      @QueryParam("shadowDecision") String shadowDecision,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor)
       throws SQLException {
     int size = QueryParams.integer("limit", limit, 50, 1, 1000);
-    AuditQuery query = query(from, to, decision, profile, tenant, stage, rule, type, requestId);
+    if (shadowDecision != null && !DECISIONS.contains(shadowDecision)) {
+      throw bad("'shadowDecision' must be allow, redact or block");
+    }
+    AuditQuery query =
+        query(from, to, decision, profile, tenant, stage, rule, type, requestId)
+            .withShadowDecision(shadowDecision);
     List<AuditRecord> items = audit.store().page(query, decodeCursor(cursor), size);
     String next = items.size() < size ? null : AuditCursor.after(items.get(items.size() - 1));
     return new Page(items, next);

@@ -7,9 +7,11 @@ import dev.parapet.api.QueryParams;
 import dev.parapet.app.PolicyRuntime;
 import dev.parapet.detect.DetectorSet;
 import dev.parapet.detect.LexiconSearch;
+import dev.parapet.model.SourceProblem;
 import dev.parapet.policy.Policy;
 import dev.parapet.policy.PolicyException;
 import dev.parapet.policy.PolicyHolder;
+import dev.parapet.policy.PolicyTestRunner;
 import dev.parapet.policy.Profile;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The compliance officers' API: what is loaded, reload it, search its lexicons. */
@@ -46,7 +49,21 @@ public class PolicyResource {
       Map<String, List<String>> tiers,
       List<DetectorSet.LexiconSummary> lexicons,
       List<PolicyException> exceptions,
-      PolicyHolder.ReloadOutcome lastReload) {}
+      PolicyHolder.ReloadOutcome lastReload,
+      List<ShadowView> shadows) {}
+
+  /**
+   * A shadow candidate: which profile it shadows, from which directory, its own version, and how
+   * its own policy tests went when it was loaded.
+   */
+  public record ShadowView(
+      String profile,
+      String directory,
+      String version,
+      String loadedAt,
+      int testCases,
+      boolean testsPassed,
+      List<SourceProblem> testFailures) {}
 
   /** A profile with its tiers, most authoritative first. */
   public record ProfileView(
@@ -92,7 +109,26 @@ public class PolicyResource {
         tiers,
         policy.detectorSet().lexicons(),
         policy.exceptions(),
-        runtime.lastReload());
+        runtime.lastReload(),
+        shadows(policy));
+  }
+
+  private List<ShadowView> shadows(Policy policy) {
+    List<ShadowView> out = new ArrayList<>();
+    for (Map.Entry<String, Policy> shadow : new java.util.TreeMap<>(policy.shadows()).entrySet()) {
+      Policy candidate = shadow.getValue();
+      Optional<PolicyTestRunner.Report> tests = runtime.candidateTests(candidate.version());
+      out.add(
+          new ShadowView(
+              shadow.getKey(),
+              policy.profiles().get(shadow.getKey()).shadow(),
+              candidate.version(),
+              candidate.loadedAt().toString(),
+              tests.map(PolicyTestRunner.Report::cases).orElse(0),
+              tests.map(PolicyTestRunner.Report::passed).orElse(false),
+              tests.map(PolicyTestRunner.Report::failures).orElse(List.of())));
+    }
+    return out;
   }
 
   @POST

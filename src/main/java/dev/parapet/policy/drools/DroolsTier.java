@@ -72,6 +72,11 @@ final class DroolsTier implements TierRules {
   }
 
   @Override
+  public boolean overridable(String ruleId) {
+    return byRule.values().stream().anyMatch(r -> r.id().equals(ruleId) && r.overridable());
+  }
+
+  @Override
   public List<PolicyException> exceptions() {
     return exceptions;
   }

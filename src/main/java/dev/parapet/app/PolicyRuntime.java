@@ -167,6 +167,7 @@ public class PolicyRuntime {
     public void loaded(
         Policy next, PolicyTestRunner.Report tests, PolicyHolder.ReloadOutcome outcome) {
       metrics.counter("parapet.policy.reloads", "outcome", "success").increment();
+      next.warnings().forEach(w -> LOG.warnf("policy warning %s", w));
       try {
         versions.serving(next);
       } catch (IOException | RuntimeException e) {

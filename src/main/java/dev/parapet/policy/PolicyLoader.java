@@ -106,20 +106,8 @@ public final class PolicyLoader {
     if (!problems.isEmpty()) {
       throw new InvalidPolicyException(problems);
     }
-    List<PolicyException> allExceptions = new ArrayList<>(exceptions);
-    for (DetectorSet.AllowlistException a : detectors.allowlistExceptions()) {
-      if (!a.inForce()) {
-        allExceptions.add(
-            new PolicyException(
-                "allowlist",
-                a.lexicon() + ".txt:" + a.line(),
-                a.approvedBy(),
-                a.reason(),
-                a.expires(),
-                false));
-      }
-    }
-    List<SourceProblem> warnings = PolicyWarnings.of(rulesDir, files, tiers, allExceptions);
+    List<SourceProblem> warnings =
+        PolicyWarnings.of(rulesDir, files, tiers, exceptions, detectors.allowlistExceptions());
     return new Policy(
         PolicyDigest.digest(rulesDir, lexiconsDir),
         rulesDir,

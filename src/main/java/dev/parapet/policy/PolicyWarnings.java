@@ -1,5 +1,6 @@
 package dev.parapet.policy;
 
+import dev.parapet.detect.DetectorSet;
 import dev.parapet.model.SourceProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,8 @@ final class PolicyWarnings {
       Path rulesDir,
       Map<String, List<Path>> ruleFiles,
       Map<String, TierRules> tiers,
-      List<PolicyException> exceptions) {
+      List<PolicyException> exceptions,
+      List<DetectorSet.AllowlistException> allowlist) {
     List<SourceProblem> warnings = new ArrayList<>();
     for (List<Path> files : ruleFiles.values()) {
       for (Path file : files) {
@@ -37,13 +39,24 @@ final class PolicyWarnings {
       }
     }
     for (PolicyException e : exceptions) {
-      if (!e.inForce()) {
+      if (!e.inForce() && e.kind().equals("rule")) {
         warnings.add(
             new SourceProblem(
-                e.kind() + " " + e.id(),
+                "rule " + e.id(),
                 0,
                 "the exception expired on "
                     + e.expires()
+                    + " and no longer applies; renew it or remove it"));
+      }
+    }
+    for (DetectorSet.AllowlistException a : allowlist) {
+      if (!a.inForce()) {
+        warnings.add(
+            new SourceProblem(
+                a.lexicon() + ".txt",
+                a.line(),
+                "the allowlist entry expired on "
+                    + a.expires()
                     + " and no longer applies; renew it or remove it"));
       }
     }

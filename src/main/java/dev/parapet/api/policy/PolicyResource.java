@@ -50,7 +50,8 @@ public class PolicyResource {
       List<DetectorSet.LexiconSummary> lexicons,
       List<PolicyException> exceptions,
       PolicyHolder.ReloadOutcome lastReload,
-      List<ShadowView> shadows) {}
+      List<ShadowView> shadows,
+      List<SourceProblem> warnings) {}
 
   /**
    * A shadow candidate: which profile it shadows, from which directory, its own version, and how
@@ -110,7 +111,8 @@ public class PolicyResource {
         policy.detectorSet().lexicons(),
         policy.exceptions(),
         runtime.lastReload(),
-        shadows(policy));
+        shadows(policy),
+        policy.warnings());
   }
 
   private List<ShadowView> shadows(Policy policy) {

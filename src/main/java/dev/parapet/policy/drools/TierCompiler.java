@@ -59,6 +59,7 @@ public final class TierCompiler {
       try {
         String drl = Files.readString(file, StandardCharsets.UTF_8);
         sources.put(relative, drl);
+        problems.addAll(DrlDiagnostics.hashComments(relative, drl));
         kfs.write(RESOURCES + relative, drl);
       } catch (IOException e) {
         problems.add(new SourceProblem(relative, 0, "cannot read: " + e.getMessage()));
@@ -68,8 +69,16 @@ public final class TierCompiler {
       return new Result(null, problems);
     }
     KieBuilder builder = ks.newKieBuilder(kfs, TierCompiler.class.getClassLoader()).buildAll();
-    for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-      problems.add(new SourceProblem(sourceOf(message), message.getLine(), message.getText()));
+    List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+    for (Message message : errors) {
+      String file = sourceOf(message);
+      // the parser's follow-up to an error it has already reported, at line 0
+      if (errors.size() > 1 && message.getText().contains("Parser returned a null Package")) {
+        continue;
+      }
+      problems.add(
+          DrlDiagnostics.refine(
+              new SourceProblem(file, message.getLine(), message.getText()), sources.get(file)));
     }
     if (!problems.isEmpty()) {
       return new Result(null, problems);

@@ -469,7 +469,8 @@ final class KeywordAssignments {
   }
 
   static boolean plausibleSecret(String v) {
-    if (v.length() < 10 || v.length() > 256 || Secrets.isPlaceholder(v)) {
+    // base64 pads only at the end: a value that starts with '=' is a fragment or a typo
+    if (v.length() < 10 || v.length() > 256 || v.charAt(0) == '=' || Secrets.isPlaceholder(v)) {
       return false;
     }
     boolean digit = false;

@@ -167,8 +167,8 @@ public final class SecretCatalogue {
         return "kind '" + e.id() + "': keyword '" + keyword + "' must be 3+ printable ASCII chars";
       }
     }
-    if (e.before() != null && (e.before() < 0 || e.before() > 16)) {
-      return "kind '" + e.id() + "': before must be between 0 and 16";
+    if (e.before() != null && (e.before() < 0 || e.before() > 64)) {
+      return "kind '" + e.id() + "': before must be between 0 and 64";
     }
     if (checksum(e.checksum()) == null) {
       return "kind '" + e.id() + "': unknown checksum '" + e.checksum() + "'; known: crc32-base62";

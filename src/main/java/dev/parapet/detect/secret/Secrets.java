@@ -142,11 +142,48 @@ final class Secrets {
         }
       }
     }
-    return mostlyRuns(lower);
+    return mostlyRuns(lower) || isPeriodic(lower) || interleavedRuns(lower);
+  }
+
+  /**
+   * Whether the value repeats one unit of at most a third of its length ({@code abcdabcdabcd},
+   * {@code a1b2a1b2a1b2}): typed filler, never a random token.
+   */
+  static boolean isPeriodic(String s) {
+    int n = s.length();
+    if (n < 12) {
+      return false;
+    }
+    for (int p = 1; p * 3 <= n; p++) {
+      boolean repeats = true;
+      for (int i = p; i < n && repeats; i++) {
+        repeats = s.charAt(i) == s.charAt(i - p);
+      }
+      if (repeats) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether two interleaved runs make up the value ({@code a1b2c3d4e5f6}, {@code 1a2b3c4d5e6f}): the
+   * chars at even and at odd positions are each mostly runs.
+   */
+  static boolean interleavedRuns(String s) {
+    if (s.length() < 12) {
+      return false;
+    }
+    StringBuilder even = new StringBuilder();
+    StringBuilder odd = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      (i % 2 == 0 ? even : odd).append(s.charAt(i));
+    }
+    return mostlyRuns(even.toString()) && mostlyRuns(odd.toString());
   }
 
   /** Filler that marks an example where it starts a word ("sk-ant-api03-abc123xyz-…"). */
-  private static final String[] WORD_MARKERS = {"abc123", "123abc", "xyz123", "abcxyz"};
+  private static final String[] WORD_MARKERS = {"abc123", "123abc", "xyz123", "abcxyz", "fake"};
 
   /**
    * Whether runs of six or more (one char repeated, or each char one above or below the last) make

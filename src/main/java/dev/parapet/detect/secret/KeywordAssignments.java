@@ -368,7 +368,7 @@ final class KeywordAssignments {
     } else {
       start = at;
       end = at;
-      while (end < n && end - start < 256 && !endsBareValue(text.charAt(end))) {
+      while (end < n && end - start < 256 && !endsBareValue(text, end)) {
         end++;
       }
       while (end > start && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == ')')) {
@@ -419,7 +419,24 @@ final class KeywordAssignments {
     }
   }
 
-  private static boolean endsBareValue(char c) {
+  /**
+   * Whether the char at {@code i} ends a bare value; {@code &} only where a query parameter follows
+   * ({@code &ssl=true}), since a password in a connection string may hold one.
+   */
+  private static boolean endsBareValue(String text, int i) {
+    char c = text.charAt(i);
+    if (c == '&') {
+      int j = i + 1;
+      while (j < text.length()
+          && j - i < 40
+          && (isIdentChar(text.charAt(j)) || text.charAt(j) == ';')) {
+        if (text.charAt(j) == ';') {
+          return j == i + 1 || text.startsWith("amp;", i + 1); // &amp; in markup, or "&;"
+        }
+        j++;
+      }
+      return j == text.length() || text.charAt(j) == '=' || j == i + 1;
+    }
     return Character.isWhitespace(c)
         || c == ','
         || c == ';'
@@ -453,7 +470,23 @@ final class KeywordAssignments {
         return false;
       }
     }
-    return dotted || (end - start < 16 && text.substring(start, end).contains("_"));
+    return dotted
+        || (end - start < 16
+            && text.substring(start, end).contains("_")
+            && isWords(text, start, end));
+  }
+
+  /** Whether each part between underscores is a word: lower, upper or capitalized case. */
+  private static boolean isWords(String text, int start, int end) {
+    for (String part : text.substring(start, end).split("_")) {
+      String rest = part.length() > 1 ? part.substring(1) : "";
+      boolean lower = rest.equals(rest.toLowerCase(Locale.ROOT));
+      boolean upper = part.equals(part.toUpperCase(Locale.ROOT));
+      if (!lower && !upper) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean plausiblePassword(String v) {

@@ -161,9 +161,33 @@ public final class SecretDetector implements Detector {
 
   /** Credential words that may run on from a provider's name in one lower-case identifier. */
   private static final String[] RUN_ON = {
-    "key", "token", "secret", "api", "pass", "pwd", "auth", "access", "cred", "client", "id", "app",
-    "user", "account", "consumer", "bot", "webhook", "oauth", "private", "personal", "service",
-    "admin", "signing", "refresh", "session", "license", "master"
+    "key",
+    "token",
+    "secret",
+    "api",
+    "pass",
+    "pwd",
+    "auth",
+    "access",
+    "cred",
+    "client",
+    "id",
+    "app",
+    "user",
+    "account",
+    "consumer",
+    "bot",
+    "webhook",
+    "oauth",
+    "private",
+    "personal",
+    "service",
+    "admin",
+    "signing",
+    "refresh",
+    "session",
+    "license",
+    "master"
   };
 
   /** Whether a keyword starts a word at {@code at}: after a non-letter, or a camelCase hump. */
@@ -204,7 +228,8 @@ public final class SecretDetector implements Detector {
         // a literal that a token ends with or carries inside (before > 0) may close the run
         if (prefix.length() == l.text().length()
             && text.startsWith(prefix, start)
-            && (kind.before() > 0 || CatalogueMatcher.runAfter(text, start + prefix.length()) >= 8)) {
+            && (kind.before() > 0
+                || CatalogueMatcher.runAfter(text, start + prefix.length()) >= 8)) {
           return true;
         }
       }

@@ -167,8 +167,8 @@ final class Secrets {
   }
 
   /**
-   * Whether two interleaved runs make up the value ({@code a1b2c3d4e5f6}, {@code 1a2b3c4d5e6f}): the
-   * chars at even and at odd positions are each mostly runs.
+   * Whether two interleaved runs make up the value ({@code a1b2c3d4e5f6}, {@code 1a2b3c4d5e6f}):
+   * the chars at even and at odd positions are each mostly runs.
    */
   static boolean interleavedRuns(String s) {
     if (s.length() < 12) {

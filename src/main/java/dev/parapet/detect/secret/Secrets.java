@@ -45,7 +45,26 @@ final class Secrets {
           "required",
           "optional",
           "string",
-          "<redacted>");
+          "<redacted>",
+          // the example values of tutorials and the weakest passwords they show
+          "my_password",
+          "my-password",
+          "my_secret",
+          "my_token",
+          "mytoken",
+          "my_api_key",
+          "myapikey",
+          "password1",
+          "password123",
+          "passw0rd123",
+          "p@ssw0rd",
+          "p@ssword",
+          "admin123",
+          "secret123",
+          "qwerty",
+          "qwerty123",
+          "welcome1",
+          "letmein123");
 
   /** Keys and tokens that providers publish in their documentation as examples. */
   private static final Set<String> PUBLISHED_EXAMPLES =

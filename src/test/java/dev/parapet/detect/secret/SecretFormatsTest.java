@@ -87,6 +87,37 @@ class SecretFormatsTest {
   }
 
   @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "- name: API_KEY{n}  value: \"f3Kp9Qz7Lm2Xv8Rt4Wn6Yb1\" | f3Kp9Qz7Lm2Xv8Rt4Wn6Yb1",
+        "{\"Name\": \"ApiKey\", \"Value\": \"f3Kp9Qz7Lm2Xv8Rt4Wn6Yb1\"} | f3Kp9Qz7Lm2Xv8Rt4Wn6Yb1",
+        "machine api.acme.io login deploy password Tq8vLz2mWr9 | Tq8vLz2mWr9",
+        "my api key is f3Kp9Qz7Lm2Xv8Rt4Wn6Yb1 | f3Kp9Qz7Lm2Xv8Rt4Wn6Yb1",
+        "secret_key_base: 7c1e9a04b3d8f2e65a0c4b9d1e7f3a28c6d0b5e4f1a9c3d7 | 7c1e9a04b3d8f2e65a0c4b9d1e7f3a28c6d0b5e4f1a9c3d7",
+        "<add key=\"ClearTextPassword\" value=\"Tq8#vLz2!mWr\" /> | Tq8#vLz2!mWr",
+        "{\"auths\": {\"ghcr.io\": {\"auth\": \"Y2k6VHE4dkx6Mm1Xcjk=\"}}} | Y2k6VHE4dkx6Mm1Xcjk="
+      })
+  void credentialsInMoreSyntaxesAreFound(String text, String value) {
+    assertFinds(text.replace("{n}", "\n"), value, null);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The token is invalid, please refresh it.",
+        "Your password is too short: use at least 12 characters.",
+        "- name: LOG_LEVEL\n  value: \"debug\"",
+        "- name: API_KEY\n  valueFrom:\n    secretKeyRef: {name: app, key: api-key}",
+        "machine github.com login octocat password $GITHUB_TOKEN",
+        "key=\"ApiKeyValueSecondary\" value=\"true\"",
+        "{\"auths\": {\"registry.example.com\": {\"auth\": \"bXlfdXNlcm5hbWU6bXlfcGFzc3dvcmQ=\"}}}"
+      })
+  void proseAndNamesNearCredentialWordsAreNotSecrets(String text) {
+    assertThat(harness.detect(text)).as(text).isEmpty();
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {
         "api_key = \"a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6\"",

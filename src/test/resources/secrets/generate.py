@@ -55,7 +55,9 @@ TOKENS = {
     'google': lambda: 'AIza' + rnd(URL, 35),
     'google-oauth-secret': lambda: 'GOCSPX-' + rnd(URL, 28),
     'anthropic': lambda: 'sk-ant-api03-' + rnd(URL, 93) + 'AA',
-    'openai': lambda: 'sk-proj-' + rnd(URL, 156),
+    'openai': lambda: 'sk-proj-' + rnd(URL, 74) + 'T3BlbkFJ' + rnd(URL, 74),
+    'openai-svcacct': lambda: 'sk-svcacct-' + rnd(URL, 58) + 'T3BlbkFJ' + rnd(URL, 58),
+    'openai-admin': lambda: 'sk-admin-' + rnd(URL, 58) + 'T3BlbkFJ' + rnd(URL, 58),
     'openai-legacy': lambda: 'sk-' + rnd(B62, 20) + 'T3BlbkFJ' + rnd(B62, 20),
     'huggingface': lambda: 'hf_' + rnd(B62, 34),
     'pypi': lambda: 'pypi-AgEIcHlwaS5vcmc' + rnd(URL, 70),
@@ -85,6 +87,70 @@ TOKENS = {
     'razorpay': lambda: 'rzp_live_' + rnd(B62, 14),
     'age2': lambda: 'AGE-SECRET-KEY-1' + rnd('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58),
     'jwt': jwt,
+    # more issuers (formats from their documentation of token prefixes and lengths)
+    'aws-bedrock': lambda: 'ABSK' + rnd(B64, 128),
+    'gitlab-routable': lambda: 'glpat-' + rnd(URL, 36) + '.01.' + rnd(LOW + DIG, 9),
+    'gitlab-agent': lambda: 'glagent-' + rnd(URL, 50),
+    'gitlab-oauth': lambda: 'gloas-' + rnd(HEX, 64),
+    'gitlab-other': lambda: R.choice(['glrt-', 'glsoat-', 'glft-', 'glffct-']) + rnd(URL, 20),
+    'vault-batch': lambda: 'hvb.' + rnd(URL, 138),
+    'vault-recovery': lambda: 'hvr.' + rnd(URL, 90),
+    'stripe-webhook': lambda: 'whsec_' + rnd(B62, 32),
+    'stripe-restricted': lambda: 'rk_live_' + rnd(B62, 99),
+    'slack-workflow': lambda: f'https://hooks.slack.com/workflows/T{rnd(UP + DIG, 10)}/A{rnd(UP + DIG, 10)}/{rnd(DIG, 18)}/{rnd(B62, 24)}',
+    'slack-app': lambda: f'xapp-1-A{rnd(UP + DIG, 10)}-{rnd(DIG, 13)}-{rnd(HEX, 64)}',
+    'onepassword-service': lambda: 'ops_eyJzaWduSW5BZGRyZXNzIjoi' + rnd(B64, 600),
+    'onepassword-secret-key': lambda: f'A3-{rnd(UP + DIG, 6)}-{rnd(UP + DIG, 11)}-{rnd(UP + DIG, 5)}-{rnd(UP + DIG, 5)}-{rnd(UP + DIG, 5)}',
+    'shopify-private': lambda: 'shppa_' + rnd(HEX, 32),
+    'doppler-pt': lambda: 'dp.pt.' + rnd(B62, 43),
+    'grafana-cloud': lambda: 'glc_eyJvIjoi' + rnd(B64, 100) + '==',
+    'grafana-key': lambda: 'eyJrIjoi' + rnd(B62, 90),
+    'fly': lambda: 'fo1_' + rnd(URL, 43),
+    'atlassian': lambda: 'ATATT3xFfGF0' + rnd(URL, 171) + '=' + rnd('0123456789ABCDEF', 8),
+    'heroku-v2': lambda: 'HRKU-AA' + rnd(URL, 58),
+    'anthropic-admin': lambda: 'sk-ant-admin01-' + rnd(URL, 93) + 'AA',
+    'telegram-bare': lambda: f'{R.randint(100000000, 9999999999)}:AA{rnd(URL, 33)}',
+    'discord-webhook': lambda: f'https://discord.com/api/webhooks/{rnd(DIG, 18)}/{rnd(URL, 68)}',
+    'square-secret': lambda: 'sq0csp-' + rnd(URL, 43),
+    'square-access': lambda: 'EAAA' + rnd(URL, 60),
+    'braintree': lambda: f'access_token$production${rnd(LOW + DIG, 16)}${rnd(HEX, 32)}',
+    'newrelic-insert': lambda: 'NRII-' + rnd(URL, 32),
+    'newrelic-browser': lambda: 'NRJS-' + rnd(HEX, 19),
+    'sentry-user': lambda: 'sntryu_' + rnd(HEX, 64),
+    'notion-secret': lambda: 'secret_' + rnd(B62, 43),
+    'airtable-pat': lambda: 'pat' + rnd(B62, 14) + '.' + rnd(HEX, 64),
+    'asana': lambda: f'2/{rnd(DIG, 16)}/{rnd(DIG, 16)}:{rnd(HEX, 32)}',
+    'dropbox': lambda: 'sl.' + rnd(URL, 140),
+    'figma': lambda: 'figd_' + rnd(URL, 40),
+    'cloudflare-ca': lambda: f'v1.0-{rnd(HEX, 24)}-{rnd(HEX, 146)}',
+    'netlify': lambda: 'nfp_' + rnd(B62, 36),
+    'supabase': lambda: 'sbp_' + rnd(HEX, 40),
+    'mailgun-pub': lambda: 'pubkey-' + rnd(HEX, 32),
+    'sendinblue': lambda: 'xkeysib-' + rnd(HEX, 64) + '-' + rnd(B62, 16),
+    'planetscale': lambda: 'pscale_tkn_' + rnd(URL, 43),
+    'dynatrace': lambda: f'dt0c01.{rnd(UP + DIG, 24)}.{rnd(UP + DIG, 64)}',
+    'easypost': lambda: 'EZAK' + rnd(B62, 54),
+    'flutterwave': lambda: 'FLWSECK_TEST-' + rnd(HEX, 32) + '-X',
+    'frameio': lambda: 'fio-u-' + rnd(URL, 64),
+    'infracost': lambda: 'ico-' + rnd(B62, 32),
+    'readme': lambda: 'rdme_' + rnd(LOW + DIG, 70),
+    'rubygems': lambda: 'rubygems_' + rnd(HEX, 48),
+    'scalingo': lambda: 'tk-us-' + rnd(URL, 48),
+    'prefect': lambda: 'pnu_' + rnd(B62, 36),
+    'perplexity': lambda: 'pplx-' + rnd(B62, 48),
+    'clojars': lambda: 'CLOJARS_' + rnd(LOW + DIG, 60),
+    'dockerhub-oat': lambda: 'dckr_oat_' + rnd(URL, 32),
+    'harness': lambda: f'pat.{rnd(URL, 22)}.{rnd(HEX, 24)}.{rnd(B62, 20)}',
+    'duffel': lambda: 'duffel_live_' + rnd(URL, 43),
+    'shippo': lambda: 'shippo_live_' + rnd(HEX, 40),
+    'maxmind': lambda: rnd(B62, 6) + '_' + rnd(B62, 29) + '_mmk',
+    'adobe': lambda: 'p8e-' + rnd(B62, 32),
+    'azure-acr': lambda: rnd(B64, 42) + '+ACR' + rnd(B62, 6),
+    'newrelic-license': lambda: rnd(HEX, 36) + 'NRAL',
+    'azure-storage-conn': lambda: 'DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=' + rnd(B64, 86) + '==;EndpointSuffix=core.windows.net',
+    'yandex': lambda: 'AQVN' + rnd(URL, 36),
+    'alibaba': lambda: 'LTAI' + rnd(B62, 20),
+    'tencent': lambda: 'AKID' + rnd(B62, 32),
 }
 # provider keyword + bare token
 KEYWORDED = [
@@ -93,6 +159,12 @@ KEYWORDED = [
     ('snyk', uuid), ('hubspot', uuid), ('okta', lambda: '00' + rnd(URL, 40)),
     ('telegram', lambda: f'{R.randint(10000000, 999999999)}:AA{rnd(URL, 33)}'),
     ('algolia', lambda: rnd(HEX, 32)), ('wandb', lambda: rnd(HEX, 40)),
+    ('ibm cloud', lambda: rnd(URL, 44)), ('heroku', uuid), ('sentry', lambda: rnd(HEX, 64)),
+    ('discord', lambda: 'MT' + rnd(B62, 24) + '.' + rnd(URL, 6) + '.' + rnd(URL, 38)),
+    ('cloudflare', lambda: rnd(URL, 40)), ('twitch', lambda: rnd(LOW + DIG, 30)),
+    ('aws_secret_access_key', lambda: rnd(B64, 40)), ('mailgun', lambda: f'{rnd(HEX, 32)}-{rnd(HEX, 8)}-{rnd(HEX, 8)}'),
+    ('azure storage account key', lambda: rnd(B64, 86) + '=='), ('vault token', lambda: 's.' + rnd(B62, 24)),
+    ('azure devops', lambda: rnd('abcdefghijklmnopqrstuvwxyz234567', 52)), ('kucoin', lambda: rnd(HEX, 24)),
 ]
 CARRIERS = [
     'export {NAME}={v}', '{NAME}="{v}"', '{name}: {v}', '"{name}": "{v}"', '{camel} := "{v}"',
@@ -150,11 +222,30 @@ for _ in range(8):
     b = base64.b64encode(f'{user}:{pw}'.encode()).decode()
     cases.append(pos(f'Authorization: Basic {b}', b, 'basic'))
     cases.append(pos(f'curl -u {user}:{pw} https://ci.acme.io/api/json', pw, 'curl'))
-for armour in ['RSA PRIVATE KEY', 'PRIVATE KEY', 'EC PRIVATE KEY', 'OPENSSH PRIVATE KEY', 'PGP PRIVATE KEY BLOCK']:
+for t in ['jdbc:mysql://db.internal:3306/app?user=svc&password={p}',
+          'jdbc:postgresql://db.internal/app?user=svc&password={p}&ssl=true',
+          'Server=tcp:sql.acme.corp,1433;Database=app;User ID=svc;Password={p};Encrypt=True;',
+          'Driver={{ODBC Driver 18 for SQL Server}};Server=sql01;Uid=svc;Pwd={p};',
+          'Data Source=sql01;Initial Catalog=app;User Id=svc;Password={p}',
+          'REDIS_URL=redis://:{p}@cache.internal:6379/0', 'amqp://svc:{p}@mq.internal:5672/vhost',
+          'mongodb+srv://svc:{p}@cluster0.ab1cd.mongodb.net/app?retryWrites=true']:
+    for _ in range(2):
+        p = PASSWORDS()
+        cases.append(pos(t.format(p=p), p, 'connection-string'))
+for armour in ['RSA PRIVATE KEY', 'PRIVATE KEY', 'EC PRIVATE KEY', 'OPENSSH PRIVATE KEY', 'PGP PRIVATE KEY BLOCK',
+               'DSA PRIVATE KEY', 'ENCRYPTED PRIVATE KEY']:
     for _ in range(3):
         body = '\n'.join(rnd(B64, 64) for _ in range(R.randint(3, 8)))
         k = f'-----BEGIN {armour}-----\n{body}\n-----END {armour}-----'
         cases.append(pos('key file:\n' + k, k, 'private-key'))
+
+for _ in range(3):
+    body = '\\n'.join(rnd(B64, 64) for _ in range(6))
+    k = f'-----BEGIN PRIVATE KEY-----\\n{body}\\n-----END PRIVATE KEY-----\\n'
+    sa = {'type': 'service_account', 'project_id': 'acme-prod-' + rnd(DIG, 4), 'private_key_id': rnd(HEX, 40),
+          'private_key': 'PLACEHOLDER', 'client_email': 'ci@acme-prod.iam.gserviceaccount.com'}
+    text = json.dumps(sa, indent=2).replace('PLACEHOLDER', k)
+    cases.append(pos(text, k.rstrip('\\n'), 'gcp-service-account'))
 
 # ---- hard negatives ----
 NEG = [
@@ -194,6 +285,30 @@ NEG = [
                           'password_hash = "$2b$12$KIXQ8s0e1eN1u4x9j8y7ZeO4l0Ew3Yq2Yb6s8b1m9r2q3w4e5r6t"'
                           ]),
 ]
+NEG.append(('look-alike', [
+    'OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'OPENAI_API_KEY="sk-..."',
+    'export HF_TOKEN=hf_your_token_here', 'GITLAB_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx',
+    'SLACK_BOT_TOKEN=xoxb-xxxxxxxxxxxx-xxxxxxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxx',
+    'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+    'GOOGLE_API_KEY=AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'stripe.api_key = "sk_live_0000000000000000000000000"',
+    'aws_access_key_id = AKIAI44QH8DHBEXAMPLE', 'aws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
+    'api_key: "abcdefghijklmnopqrstuvwxyz"', 'token = "ABCDEFGHIJKLMNOPQRSTUVWX"', 'password: "123456789"',
+    'api_key = "a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6"', 'secret = "1a2b3c4d5e6f7g8h9i0j"', 'token: "abcdabcdabcdabcdabcdabcd"',
+    'API_KEY=%API_KEY%', 'password = "$(DB_PASSWORD)"', 'secret: "#{app_secret}"', 'token = "{{ .Values.token }}"',
+    'client_secret: "<your-client-secret>"', 'api_key = "[YOUR_API_KEY]"', 'PASSWORD=**redacted**',
+    'api_key = api_key', 'password = password_input.value', 'secret = generate_secret()', 'token: string',
+    'API_KEY = ""', 'api_key=None', 'password: null', 'apiKey: "test"', 'SECRET_KEY = "dev"',
+    'password="hunter"', 'token = "TODO"', 'STRIPE_SECRET_KEY=sk_test_your_key_here',
+    'ANTHROPIC_API_KEY=sk-ant-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'NPM_TOKEN=npm_0000000000000000000000000000000000000',
+    'DIGITALOCEAN_TOKEN=dop_v1_0000000000000000000000000000000000000000000000000000000000000000',
+    'vault token: hvs.XXXXXXXXXXXXXXXXXXXXXXXX', 'SENDGRID_API_KEY=SG.your-api-key.goes-here',
+    'mongodb+srv://<username>:<password>@cluster0.mongodb.net/test', 'postgresql://user:secret@localhost/mydb',
+    'jdbc:mysql://localhost:3306/db?user=root&password=', 'Server=.;Database=app;Password=${DB_PASSWORD};',
+    '-----BEGIN RSA PRIVATE KEY-----\n<your private key here>\n-----END RSA PRIVATE KEY-----',
+    '-----BEGIN OPENSSH PRIVATE KEY-----\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n-----END OPENSSH PRIVATE KEY-----',
+    'The token format is ghp_ followed by 36 characters.', 'Keys look like sk-proj-… and start with sk-.',
+    'Set TELEGRAM_BOT_TOKEN to the token BotFather gives you.',
+]))
 for why, texts in NEG:
     for t in texts:
         cases.append(neg(t, why))

@@ -7,6 +7,7 @@ import dev.parapet.detect.DetectorInput;
 import dev.parapet.detect.DetectorSet;
 import dev.parapet.detect.Detectors;
 import dev.parapet.detect.lexicon.LexiconSet;
+import dev.parapet.detect.secret.SecretDetector;
 import dev.parapet.model.CheckContext;
 import dev.parapet.model.Stage;
 import dev.parapet.policy.PolicyLoader;
@@ -45,7 +46,7 @@ import java.util.concurrent.Executors;
  * index as at a restart), or
  * {@code pipeline:KIND:SIZE} (one check of a benchmark text through the whole pipeline, such as
  * {@code pipeline:adversarial:1000000}) or {@code detectors:KIND:SIZE} (every detector over one
- * normalized text), either followed by {@code @DIR} to take {@code rules} and
+ * normalized text) or {@code secret:KIND:SIZE} (the built-in secret detector alone), either followed by {@code @DIR} to take {@code rules} and
  * {@code lexicons} from DIR instead of the working directory; {@code WORK_A,WORK_B} gives each build
  * its own, so that one build can be timed on two policies ({@code reload@/tmp/before,reload}).
  * Both builds run this build's benchmark code, so the work must only call what both builds have.
@@ -177,6 +178,17 @@ public final class BuildPair {
                   new CheckContext(
                       Stage.INPUT, "default", "", Map.of(), text.codePointCount(0, text.length())));
           run = () -> set.detectors().forEach(d -> d.detect(input));
+        }
+        case "secret" -> {
+          // the secret detector alone (built-in catalogue) over one normalized text
+          SecretDetector secrets = new SecretDetector();
+          String text = Texts.of(parts[1], Integer.parseInt(parts[2]));
+          DetectorInput input =
+              new DetectorInput(
+                  new Normalizer().normalize(text),
+                  new CheckContext(
+                      Stage.INPUT, "default", "", Map.of(), text.codePointCount(0, text.length())));
+          run = () -> secrets.detect(input);
         }
         default -> throw new IllegalArgumentException("no such work: " + spec);
       }

@@ -29,7 +29,10 @@ import java.util.TreeMap;
  * string occurs in the text (or its parts split at {@code : ; | ,} when it does not occur whole),
  * or, when none occurs at all, when there is any finding. A negative counts as a false positive
  * when a finding's kind is that provider's or generic (not tied to another provider); a finding of
- * another provider's kind on it is reported separately ("other").
+ * another provider's kind on it is reported separately ("other"). Of the false positives, {@code
+ * fpKind} counts those where a kind of that very provider fired (a format error of the catalogue);
+ * the rest are generic findings (a keyword assignment, an Authorization header, a URL password) on
+ * values that the set marks as the wrong format for its provider but that may still be secrets.
  *
  * <p>Run: {@code java -cp <classes>:<test-classes>:<deps> dev.parapet.bench.SecretEval FILE}
  */
@@ -43,12 +46,13 @@ public final class SecretEval {
     int found;
     int neg;
     int fp;
+    int fpKind;
     int other;
 
     String row(String name) {
       return String.format(
           Locale.ROOT,
-          "%-28s %5d %5d %6.3f %5d %4d %6.3f %5d",
+          "%-28s %5d %5d %6.3f %5d %4d %6.3f %6d %6.3f %5d",
           name,
           pos,
           found,
@@ -56,6 +60,8 @@ public final class SecretEval {
           neg,
           fp,
           neg == 0 ? 0 : (double) fp / neg,
+          fpKind,
+          neg == 0 ? 0 : (double) fpKind / neg,
           other);
     }
   }
@@ -102,33 +108,45 @@ public final class SecretEval {
         }
       } else {
         boolean fp = false;
+        boolean ownKind = false;
         boolean other = false;
         for (Finding f : findings) {
           String kind = f.source().substring(f.source().indexOf('/') + 1);
           String owner = providerOf.get(kind);
           if (owner == null || same(owner, provider)) {
             fp = true;
+            ownKind |= owner != null;
           } else {
             other = true;
           }
         }
         boolean isFp = fp;
+        boolean isOwnKind = ownKind;
         boolean isOther = other && !fp;
         tallies.forEach(
             t -> {
               t.neg++;
               t.fp += isFp ? 1 : 0;
+              t.fpKind += isOwnKind ? 1 : 0;
               t.other += isOther ? 1 : 0;
             });
         if (isFp && misses) {
-          System.out.println("FP " + provider + " " + findings + " " + JSON.writeValueAsString(text));
+          System.out.println(
+              "FP "
+                  + provider
+                  + " "
+                  + findings.stream()
+                      .map(f -> f.source() + "@" + f.start() + "-" + f.end())
+                      .toList()
+                  + " "
+                  + JSON.writeValueAsString(text));
         }
       }
     }
     String head =
         String.format(
             Locale.ROOT,
-            "%-28s %5s %5s %6s %5s %4s %6s %5s",
+            "%-28s %5s %5s %6s %5s %4s %6s %6s %6s %5s",
             "group",
             "pos",
             "found",
@@ -136,6 +154,8 @@ public final class SecretEval {
             "neg",
             "fp",
             "fprate",
+            "fpKind",
+            "kindFp",
             "other");
     System.out.println(head);
     System.out.println(all.row("ALL"));
@@ -164,7 +184,8 @@ public final class SecretEval {
     }
     if (spans.isEmpty()) {
       for (JsonNode w : want) {
-        for (String part : w.asText().split("[:;|,]")) {
+        // multi-part results are joined with separators, or written as a JSON object
+        for (String part : w.asText().split("[:;|,\"{}\\[\\]]")) {
           if (part.length() >= 6) {
             addSpans(text, part, spans);
           }

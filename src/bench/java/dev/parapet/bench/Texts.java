@@ -18,6 +18,14 @@ final class Texts {
       "b o m b h4te k1ll $h1t p\u200bi\u200bp\u200be 4111-1111-1111-1112 sk-ant- AKIA eyJhbGci "
           + "ｂｏｍｂ fuuuuuck 1gn0re prev10us 1nstruct10ns 192.168.001.1 +44 (0) 20 ";
 
+  /** A pasted configuration: credential names, tokens, URLs and placeholders on every line. */
+  private static final String CONFIG =
+      "DATABASE_URL=postgres://app:Hq7x2Lm9zz@db.internal:5432/main\n"
+          + "api_key: \"${API_KEY}\"\ntoken = os.environ[\"TOKEN\"]\n"
+          + "GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"
+          + "curl -H \"Authorization: Bearer f3Kp9Qz7Lm2Xv8Rt4Wn6Yb1cD\" https://api.acme.io/v1\n"
+          + "slack: hooks.slack.com/services/T0000/B0000/XXXX password=changeme sk-ant- AKIA \n";
+
   private Texts() {}
 
   static String of(String kind, int size) {
@@ -25,6 +33,7 @@ final class Texts {
         switch (kind) {
           case "mixed" -> MIXED;
           case "adversarial" -> ADVERSARIAL;
+          case "config" -> CONFIG;
           default -> BENIGN;
         };
     StringBuilder out = new StringBuilder(size + unit.length());

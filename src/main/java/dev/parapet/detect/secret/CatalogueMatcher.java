@@ -86,7 +86,11 @@ final class CatalogueMatcher {
         || Secrets.entropy(body) < kind.minEntropy()) {
       return;
     }
-    double verified = kind.checksum().verifies(token) ? score : score - 0.1;
+    boolean verifies = kind.checksum().verifies(token);
+    if (!verifies && kind.checksum().required()) {
+      return;
+    }
+    double verified = verifies ? score : score - 0.1;
     sink.add(start, end, kind.id(), verified);
   }
 

@@ -14,7 +14,14 @@ public enum Checksum {
    * and npm's {@code npm_} tokens: 30 random base62 chars, then the CRC32 of those 30 chars in
    * base62, left-padded with zeros to 6 chars.
    */
-  CRC32_BASE62;
+  CRC32_BASE62,
+  /**
+   * Registry credentials in a Docker {@code config.json} ({@code "auth": "…"}): base64 of {@code
+   * user:password}, where a password that is a placeholder ({@code my_password}) makes the whole
+   * entry an example. Unlike a checksum that only lowers the score, a token failing this is not
+   * reported.
+   */
+  BASE64_USER_PASSWORD;
 
   private static final String BASE62 =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -24,6 +31,9 @@ public enum Checksum {
     if (this == NONE) {
       return true;
     }
+    if (this == BASE64_USER_PASSWORD) {
+      return userPassword(token);
+    }
     int underscore = token.indexOf('_');
     String body = token.substring(underscore + 1);
     if (body.length() != 36) {
@@ -32,6 +42,25 @@ public enum Checksum {
     CRC32 crc = new CRC32();
     crc.update(body.substring(0, 30).getBytes(StandardCharsets.US_ASCII));
     return base62(crc.getValue(), 6).equals(body.substring(30));
+  }
+
+  /** Whether a failing token is no finding at all rather than a finding of lower score. */
+  boolean required() {
+    return this == BASE64_USER_PASSWORD;
+  }
+
+  private static boolean userPassword(String token) {
+    try {
+      String decoded =
+          new String(java.util.Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon > 0
+          && colon < decoded.length() - 1
+          && StructuredSecrets.plausibleUrlPassword(
+              decoded.substring(0, colon), decoded.substring(colon + 1));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   static String base62(long value, int width) {

@@ -110,7 +110,8 @@ final class KeywordAssignments {
           "prod",
           "dev",
           "live",
-          "test");
+          "test",
+          "base");
 
   /** Values that refer to a secret kept elsewhere rather than being one. */
   private static final String[] REFERENCES = {
@@ -319,6 +320,10 @@ final class KeywordAssignments {
     if (c == '-' && i + 1 < n && text.charAt(i + 1) == '>') {
       return skipSpaces(text, i + 2);
     }
+    int pair = nameValuePair(text, start, end);
+    if (pair >= 0) {
+      return pair;
+    }
     if (quoted && c == ',') {
       return skipSpaces(text, i + 1); // define('DB_PASSWORD', 'value')
     }
@@ -329,8 +334,49 @@ final class KeywordAssignments {
     if (flag && spaces > 0) {
       return i; // --password value
     }
-    if (password && spaces > 0 && text.startsWith("is ", i)) {
-      return skipSpaces(text, i + 3);
+    if (spaces > 0 && text.startsWith("is ", i)) {
+      return skipSpaces(text, i + 3); // "my password is …", "my api key is …"
+    }
+    if (password && spaces > 0 && netrc(text, start)) {
+      return i; // machine host login user password value
+    }
+    return -1;
+  }
+
+  /** Whether the line before {@code at} is a .netrc entry ({@code machine … login …}). */
+  private static boolean netrc(String text, int at) {
+    int line = text.lastIndexOf('\n', at - 1) + 1;
+    String head = text.substring(line, at);
+    return head.contains("login ") && (head.startsWith("machine ") || head.startsWith("default"));
+  }
+
+  /**
+   * Where the value starts when the identifier is the name of a name/value pair ({@code - name:
+   * API_KEY} then {@code value: …} in Kubernetes, {@code "Name": "ApiKey", "Value": …} in app
+   * settings), or -1.
+   */
+  private static int nameValuePair(String text, int start, int end) {
+    int b = start;
+    while (b > 0 && start - b < 12 && " \t\"':=".indexOf(text.charAt(b - 1)) >= 0) {
+      b--;
+    }
+    if (b < 4 || !text.regionMatches(true, b - 4, "name", 0, 4)) {
+      return -1;
+    }
+    int i = end;
+    while (i < text.length() && i - end < 40 && " \t\r\n\"',-".indexOf(text.charAt(i)) >= 0) {
+      i++;
+    }
+    if (!text.regionMatches(true, i, "value", 0, 5)) {
+      return -1;
+    }
+    i += 5;
+    if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+      i++;
+    }
+    i = skipSpaces(text, i);
+    if (i < text.length() && (text.charAt(i) == ':' || text.charAt(i) == '=')) {
+      return skipSpaces(text, i + 1);
     }
     return -1;
   }
@@ -368,7 +414,7 @@ final class KeywordAssignments {
     } else {
       start = at;
       end = at;
-      while (end < n && end - start < 256 && !endsBareValue(text.charAt(end))) {
+      while (end < n && end - start < 256 && !endsBareValue(text, end)) {
         end++;
       }
       while (end > start && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == ')')) {
@@ -419,7 +465,24 @@ final class KeywordAssignments {
     }
   }
 
-  private static boolean endsBareValue(char c) {
+  /**
+   * Whether the char at {@code i} ends a bare value; {@code &} only where a query parameter follows
+   * ({@code &ssl=true}), since a password in a connection string may hold one.
+   */
+  private static boolean endsBareValue(String text, int i) {
+    char c = text.charAt(i);
+    if (c == '&') {
+      int j = i + 1;
+      while (j < text.length()
+          && j - i < 40
+          && (isIdentChar(text.charAt(j)) || text.charAt(j) == ';')) {
+        if (text.charAt(j) == ';') {
+          return j == i + 1 || text.startsWith("amp;", i + 1); // &amp; in markup, or "&;"
+        }
+        j++;
+      }
+      return j == text.length() || text.charAt(j) == '=' || j == i + 1;
+    }
     return Character.isWhitespace(c)
         || c == ','
         || c == ';'
@@ -453,7 +516,23 @@ final class KeywordAssignments {
         return false;
       }
     }
-    return dotted || (end - start < 16 && text.substring(start, end).contains("_"));
+    return dotted
+        || (end - start < 16
+            && text.substring(start, end).contains("_")
+            && isWords(text, start, end));
+  }
+
+  /** Whether each part between underscores is a word: lower, upper or capitalized case. */
+  private static boolean isWords(String text, int start, int end) {
+    for (String part : text.substring(start, end).split("_")) {
+      String rest = part.length() > 1 ? part.substring(1) : "";
+      boolean lower = rest.equals(rest.toLowerCase(Locale.ROOT));
+      boolean upper = part.equals(part.toUpperCase(Locale.ROOT));
+      if (!lower && !upper) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean plausiblePassword(String v) {
@@ -469,7 +548,8 @@ final class KeywordAssignments {
   }
 
   static boolean plausibleSecret(String v) {
-    if (v.length() < 10 || v.length() > 256 || Secrets.isPlaceholder(v)) {
+    // base64 pads only at the end: a value that starts with '=' is a fragment or a typo
+    if (v.length() < 10 || v.length() > 256 || v.charAt(0) == '=' || Secrets.isPlaceholder(v)) {
       return false;
     }
     boolean digit = false;
@@ -484,8 +564,46 @@ final class KeywordAssignments {
       upper |= Character.isUpperCase(c);
       lower |= Character.isLowerCase(c);
     }
-    return (digit && (upper || lower) || upper && lower && v.length() >= 16)
-        && Secrets.entropy(v) >= Secrets.MIN_ENTROPY;
+    return (digit && (upper || lower) || upper && lower && v.length() >= 16 && !isCamelWords(v))
+        && Secrets.entropy(v) >= Secrets.MIN_ENTROPY
+        && !encodesExampleCredentials(v);
+  }
+
+  /** Whether the value is base64 of {@code user:password} with an example password. */
+  static boolean encodesExampleCredentials(String v) {
+    if (v.length() % 4 != 0) {
+      return false;
+    }
+    try {
+      byte[] raw = java.util.Base64.getDecoder().decode(v);
+      String decoded = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+      return decoded.chars().allMatch(c -> c >= 32 && c < 127)
+          && decoded.indexOf(':') > 0
+          && !Checksum.BASE64_USER_PASSWORD.verifies(v);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether a value of letters is a camelCase name ({@code ClearTextPassword}, {@code
+   * connectionStringSecondary}): every hump a word of three or more letters, which a random token
+   * almost never is.
+   */
+  static boolean isCamelWords(String v) {
+    int hump = 0;
+    for (int i = 0; i <= v.length(); i++) {
+      if (i == v.length() || Character.isUpperCase(v.charAt(i)) && i > 0) {
+        if (i - hump < 3) {
+          return false;
+        }
+        hump = i;
+      } else if (!Character.isLetter(v.charAt(i))
+          || i > hump && Character.isUpperCase(v.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isNumber(String s) {

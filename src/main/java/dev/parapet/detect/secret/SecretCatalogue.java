@@ -167,11 +167,15 @@ public final class SecretCatalogue {
         return "kind '" + e.id() + "': keyword '" + keyword + "' must be 3+ printable ASCII chars";
       }
     }
-    if (e.before() != null && (e.before() < 0 || e.before() > 16)) {
-      return "kind '" + e.id() + "': before must be between 0 and 16";
+    if (e.before() != null && (e.before() < 0 || e.before() > 64)) {
+      return "kind '" + e.id() + "': before must be between 0 and 64";
     }
     if (checksum(e.checksum()) == null) {
-      return "kind '" + e.id() + "': unknown checksum '" + e.checksum() + "'; known: crc32-base62";
+      return "kind '"
+          + e.id()
+          + "': unknown checksum '"
+          + e.checksum()
+          + "'; known: crc32-base62, base64-user-password";
     }
     try {
       Pattern p = Pattern.compile(e.pattern());
@@ -190,7 +194,11 @@ public final class SecretCatalogue {
     if (name == null || name.equals("none")) {
       return Checksum.NONE;
     }
-    return name.equals("crc32-base62") ? Checksum.CRC32_BASE62 : null;
+    return switch (name) {
+      case "crc32-base62" -> Checksum.CRC32_BASE62;
+      case "base64-user-password" -> Checksum.BASE64_USER_PASSWORD;
+      default -> null;
+    };
   }
 
   private static List<String> orEmpty(List<String> list) {

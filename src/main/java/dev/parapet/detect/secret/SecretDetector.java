@@ -136,7 +136,9 @@ public final class SecretDetector implements Detector {
     }
     for (int[] h : hits) {
       Literal l = literals.get(h[0]);
-      if (!l.keywordOf().isEmpty() && (h[1] == 0 || !Character.isLetter(text.charAt(h[1] - 1)))) {
+      if (!l.keywordOf().isEmpty()
+          && wordStarts(text, h[1])
+          && wordEnds(text, h[1] + l.text().length())) {
         int before = sink.spans.size();
         int end = h[1] + l.text().length();
         for (SecretKind kind : l.keywordOf()) {
@@ -157,6 +159,61 @@ public final class SecretDetector implements Detector {
     return findings(input, sink);
   }
 
+  /** Credential words that may run on from a provider's name in one lower-case identifier. */
+  private static final String[] RUN_ON = {
+    "key",
+    "token",
+    "secret",
+    "api",
+    "pass",
+    "pwd",
+    "auth",
+    "access",
+    "cred",
+    "client",
+    "id",
+    "app",
+    "user",
+    "account",
+    "consumer",
+    "bot",
+    "webhook",
+    "oauth",
+    "private",
+    "personal",
+    "service",
+    "admin",
+    "signing",
+    "refresh",
+    "session",
+    "license",
+    "master"
+  };
+
+  /** Whether a keyword starts a word at {@code at}: after a non-letter, or a camelCase hump. */
+  static boolean wordStarts(String text, int at) {
+    return at == 0
+        || !Character.isLetter(text.charAt(at - 1))
+        || Character.isUpperCase(text.charAt(at)) && Character.isLowerCase(text.charAt(at - 1));
+  }
+
+  /**
+   * Whether a keyword ends a word at {@code end}: a capital (camelCase), a digit or a separator
+   * follows, or a credential word run on in lower case ("mailgunapikey"); not a longer word of
+   * which the keyword is only the start ("parseuri" for "parseur", "jirafe" for "jira").
+   */
+  static boolean wordEnds(String text, int end) {
+    if (end >= text.length() || !Character.isLowerCase(text.charAt(end))) {
+      return true;
+    }
+    for (String word : RUN_ON) {
+      if (text.regionMatches(true, end, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Whether a hit can start anything: a literal that is only a prefix must stand in the text in its
    * exact case with a run of token chars after it, so the common lower-case hits ("ac" in "back",
@@ -168,9 +225,11 @@ public final class SecretDetector implements Detector {
     }
     for (SecretKind kind : l.prefixOf()) {
       for (String prefix : kind.prefixes()) {
+        // a literal that a token ends with or carries inside (before > 0) may close the run
         if (prefix.length() == l.text().length()
             && text.startsWith(prefix, start)
-            && CatalogueMatcher.runAfter(text, start + prefix.length()) >= 8) {
+            && (kind.before() > 0
+                || CatalogueMatcher.runAfter(text, start + prefix.length()) >= 8)) {
           return true;
         }
       }

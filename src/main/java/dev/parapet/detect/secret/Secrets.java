@@ -1,7 +1,9 @@
 package dev.parapet.detect.secret;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Tells a real-looking secret value from a placeholder or a documentation example: published
@@ -45,7 +47,26 @@ final class Secrets {
           "required",
           "optional",
           "string",
-          "<redacted>");
+          "<redacted>",
+          // the example values of tutorials and the weakest passwords they show
+          "my_password",
+          "my-password",
+          "my_secret",
+          "my_token",
+          "mytoken",
+          "my_api_key",
+          "myapikey",
+          "password1",
+          "password123",
+          "passw0rd123",
+          "p@ssw0rd",
+          "p@ssword",
+          "admin123",
+          "secret123",
+          "qwerty",
+          "qwerty123",
+          "welcome1",
+          "letmein123");
 
   /** Keys and tokens that providers publish in their documentation as examples. */
   private static final Set<String> PUBLISHED_EXAMPLES =
@@ -130,23 +151,69 @@ final class Secrets {
     if (PLACEHOLDERS.contains(lower) || lower.endsWith("example") || lower.endsWith("examplekey")) {
       return true;
     }
-    for (String marker : MARKERS) {
-      if (lower.contains(marker)) {
+    if (lower.indexOf('…') >= 0 || hasMarker(value)) {
+      return true;
+    }
+    return mostlyRuns(lower) || isPeriodic(lower) || interleavedRuns(lower);
+  }
+
+  /** Both marker lists in one automaton: a value is scanned once, whatever their number. */
+  private static final class Markers {
+    static final int WORD_MARKERS_FROM =
+        (int) Arrays.stream(MARKERS).filter(m -> m.chars().allMatch(c -> c < 128)).count();
+    static final LiteralTrie TRIE =
+        new LiteralTrie(
+            Stream.concat(
+                    Arrays.stream(MARKERS).filter(m -> m.chars().allMatch(c -> c < 128)),
+                    Arrays.stream(WORD_MARKERS))
+                .toList());
+  }
+
+  private static boolean hasMarker(String value) {
+    boolean[] found = {false};
+    Markers.TRIE.scan(
+        value,
+        (literal, at) -> {
+          if (literal < Markers.WORD_MARKERS_FROM
+              || at == 0
+              || !Character.isLetterOrDigit(value.charAt(at - 1))) {
+            found[0] = true;
+          }
+        });
+    return found[0];
+  }
+
+  /**
+   * Whether the value repeats one unit of at most a third of its length ({@code abcdabcdabcd},
+   * {@code a1b2a1b2a1b2}): typed filler, never a random token.
+   */
+  static boolean isPeriodic(String s) {
+    int n = s.length();
+    if (n < 12) {
+      return false;
+    }
+    for (int p = 1; p * 3 <= n; p++) {
+      boolean repeats = true;
+      for (int i = p; i < n && repeats; i++) {
+        repeats = s.charAt(i) == s.charAt(i - p);
+      }
+      if (repeats) {
         return true;
       }
     }
-    for (String word : WORD_MARKERS) {
-      for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
-        if (at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1))) {
-          return true;
-        }
-      }
-    }
-    return mostlyRuns(lower);
+    return false;
+  }
+
+  /**
+   * Whether two interleaved runs make up the value ({@code a1b2c3d4e5f6}, {@code 1a2b3c4d5e6f}):
+   * the chars at even and at odd positions are each mostly runs.
+   */
+  static boolean interleavedRuns(String s) {
+    return s.length() >= 12 && mostlyRuns(s, 0, 2) && mostlyRuns(s, 1, 2);
   }
 
   /** Filler that marks an example where it starts a word ("sk-ant-api03-abc123xyz-…"). */
-  private static final String[] WORD_MARKERS = {"abc123", "123abc", "xyz123", "abcxyz"};
+  private static final String[] WORD_MARKERS = {"abc123", "123abc", "xyz123", "abcxyz", "fake"};
 
   /**
    * Whether runs of six or more (one char repeated, or each char one above or below the last) make
@@ -154,14 +221,20 @@ final class Secrets {
    * real random token holds such a run rarely, and then only as a small part.
    */
   static boolean mostlyRuns(String s) {
+    return mostlyRuns(s, 0, 1);
+  }
+
+  /** {@link #mostlyRuns(String)} over the chars at {@code from}, {@code from + step}, … */
+  private static boolean mostlyRuns(String str, int from, int step) {
+    int n = (str.length() - from + step - 1) / step;
     int inRuns = 0;
     int runStart = 0;
     int kind = 0; // 0 none, 1 same, 2 up, 3 down
-    for (int i = 1; i <= s.length(); i++) {
+    for (int i = 1; i <= n; i++) {
       int k = 0;
-      if (i < s.length()) {
-        char a = s.charAt(i - 1);
-        char b = s.charAt(i);
+      if (i < n) {
+        char a = str.charAt(from + (i - 1) * step);
+        char b = str.charAt(from + i * step);
         boolean alnum = Character.isLetterOrDigit(a) && Character.isLetterOrDigit(b);
         k = a == b ? 1 : alnum && b == a + 1 ? 2 : alnum && b == a - 1 ? 3 : 0;
       }
@@ -173,7 +246,7 @@ final class Secrets {
         kind = k;
       }
     }
-    return s.length() > 0 && inRuns * 2 >= s.length();
+    return n > 0 && inRuns * 2 >= n;
   }
 
   /** Shannon entropy in bits per char. */

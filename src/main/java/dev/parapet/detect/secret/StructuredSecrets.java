@@ -66,7 +66,11 @@ final class StructuredSecrets {
     String user = text.substring(from, colon);
     String password = text.substring(colon + 1, i);
     String host = hostAfter(text, i + 1);
-    if (!plausibleUrlPassword(user, password) || host.contains("example") || host.isEmpty()) {
+    if (!plausibleUrlPassword(user, password) || host.isEmpty()) {
+      return;
+    }
+    // a documentation host: only a password that looks chosen rather than typed as an example
+    if (host.contains("example") && !KeywordAssignments.plausiblePassword(password)) {
       return;
     }
     sink.add(colon + 1, i, "URL_CREDENTIALS", 0.9);

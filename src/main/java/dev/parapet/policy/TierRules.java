@@ -16,6 +16,11 @@ public interface TierRules {
   /** The ids of the tier's rules, {@code <tier>/<kebab-case name>}. */
   List<String> ruleIds();
 
+  /** The tier's rules with their file, line and overridability; unknown places by default. */
+  default List<RuleSource> rules() {
+    return ruleIds().stream().map(id -> new RuleSource(id, name(), "", 0, false)).toList();
+  }
+
   /** The tier's exempting rules that carry an owner or an end date. */
   List<PolicyException> exceptions();
 

@@ -7,7 +7,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * A strict Content-Security-Policy for the console's pages: scripts, styles and images from this
  * origin only, no inline script or style, no framing, forms posted back here only. It replaces the
- * API's {@code default-src 'none'} just before the headers go out.
+ * API's {@code default-src 'none'} just before the headers go out, and the referrer policy becomes
+ * {@code same-origin} so that form posts carry the origin the console checks.
  */
 @ApplicationScoped
 public class ConsoleHeaders {
@@ -25,7 +26,13 @@ public class ConsoleHeaders {
               String path = ctx.request().path();
               if (path.equals("/console") || path.startsWith("/console/")) {
                 ctx.addHeadersEndHandler(
-                    v -> ctx.response().headers().set("Content-Security-Policy", POLICY));
+                    v -> {
+                      ctx.response().headers().set("Content-Security-Policy", POLICY);
+                      // no-referrer makes browsers send "Origin: null" on a form post, which
+                      // the console's origin check must refuse; same-origin still sends
+                      // nothing to other sites
+                      ctx.response().headers().set("Referrer-Policy", "same-origin");
+                    });
               }
               ctx.next();
             });

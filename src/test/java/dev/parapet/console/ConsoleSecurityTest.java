@@ -158,6 +158,7 @@ class ConsoleSecurityTest {
         .contains("script-src 'self'")
         .doesNotContain("unsafe-inline")
         .doesNotContain("unsafe-eval");
+    assertThat(page.getHeader("Referrer-Policy")).isEqualTo("same-origin");
     assertThat(page.asString())
         .doesNotContainPattern("<script(?![^>]*\\bsrc=)")
         .doesNotContain(" style=");

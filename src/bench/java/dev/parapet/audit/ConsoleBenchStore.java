@@ -30,6 +30,11 @@ public final class ConsoleBenchStore {
 
   private ConsoleBenchStore() {}
 
+  /** A store filled before. */
+  public static AuditStore open(Path dir) {
+    return new AuditStore(AuditDatabase.embedded(dir));
+  }
+
   public static AuditStore fill(Path dir, int records, Instant now) throws SQLException {
     DataSource ds = AuditDatabase.embedded(dir);
     AuditDatabase.migrate(ds, false);

@@ -19,17 +19,30 @@ import java.util.Locale;
  */
 public final class ConsoleRenderBench {
 
+  private static final int RUNS = Integer.getInteger("runs", 20);
+  private static final int RUNS_WARM = Integer.getInteger("warmup", 5);
+
   private ConsoleRenderBench() {}
 
   public static void main(String[] args) throws Exception {
     int records = Integer.getInteger("records", 100_000);
-    Instant now = Instant.now();
-    Path dir = Files.createTempDirectory("parapet-console-bench");
+    String reuse = System.getProperty("store");
     long filled = System.nanoTime();
-    AuditStore store = ConsoleBenchStore.fill(dir, records, now);
+    AuditStore store;
+    Instant now;
+    if (reuse != null) {
+      // a store an earlier run filled (-Dstore=its directory): filling takes minutes
+      store = ConsoleBenchStore.open(Path.of(reuse));
+      now = Instant.parse(store.page(AuditQuery.all(), null, 1).get(0).time()).plusSeconds(1);
+    } else {
+      Path dir = Files.createTempDirectory("parapet-console-bench");
+      System.out.println("store: " + dir);
+      now = Instant.now();
+      store = ConsoleBenchStore.fill(dir, records, now);
+    }
     System.out.printf(
         Locale.ROOT,
-        "%d records stored in %.1f s%n",
+        "%d records in the store, ready in %.1f s%n",
         store.count(),
         (System.nanoTime() - filled) / 1e9);
     List<Object[]> filters =
@@ -43,10 +56,10 @@ public final class ConsoleRenderBench {
     System.out.println("| --- | ---: | ---: | ---: | ---: |");
     for (Object[] f : filters) {
       AuditQuery q = (AuditQuery) f[1];
-      double[] page = new double[20];
-      double[] charts = new double[20];
-      double[] both = new double[20];
-      for (int run = -5; run < 20; run++) {
+      double[] page = new double[RUNS];
+      double[] charts = new double[RUNS];
+      double[] both = new double[RUNS];
+      for (int run = -RUNS_WARM; run < RUNS; run++) {
         long a = System.nanoTime();
         List<AuditRecord> items = store.page(q, null, AuditPage.PAGE);
         long b = System.nanoTime();

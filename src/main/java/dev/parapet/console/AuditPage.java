@@ -103,7 +103,6 @@ public class AuditPage {
       AuditStore store = audit.store();
       List<AuditRecord> items = store.page(query, cursor(cursor), PAGE);
       String next = items.size() < PAGE ? null : AuditCursor.after(items.get(items.size() - 1));
-      List<DecisionChart.Chart> charts = DecisionChart.draw(store, query, Instant.now());
       String qs = filter.queryString();
       view =
           new AuditView(
@@ -115,7 +114,7 @@ public class AuditPage {
                       + "cursor="
                       + URLEncoder.encode(next, StandardCharsets.UTF_8),
               qs,
-              charts,
+              List.of(),
               null,
               millis(started));
     } catch (ConsoleInputException e) {
@@ -127,6 +126,37 @@ public class AuditPage {
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE)
         .entity(Templates.audit(Nav.of(session, "audit", gate.authEnabled()), view))
+        .build();
+  }
+
+  /**
+   * The charts of the filter, apart from the list: they count every decision in the range, which
+   * takes longer than a page of 50, so the page asks for them once it is shown.
+   */
+  @GET
+  @Path("/charts")
+  public Response charts(@Context HttpHeaders headers, @BeanParam FilterParams params)
+      throws SQLException {
+    ConsoleSessions.Session session = gate.require(headers, Role.AUDITOR);
+    long started = System.nanoTime();
+    AuditFilter filter = params.filter();
+    AuditView view;
+    int status = 200;
+    try {
+      List<DecisionChart.Chart> charts =
+          DecisionChart.draw(audit.store(), filter.query(), Instant.now());
+      view =
+          new AuditView(
+              filter, List.of(), null, filter.queryString(), charts, null, millis(started));
+    } catch (ConsoleInputException e) {
+      status = 400;
+      view =
+          new AuditView(
+              filter, List.of(), null, filter.queryString(), List.of(), e.getMessage(), "");
+    }
+    return Response.status(status)
+        .type(MediaType.TEXT_HTML_TYPE)
+        .entity(Templates.charts(Nav.of(session, "audit", gate.authEnabled()), view))
         .build();
   }
 

@@ -23,6 +23,8 @@ final class Templates {
 
   static native TemplateInstance audit(Nav nav, AuditView view);
 
+  static native TemplateInstance charts(Nav nav, AuditView view);
+
   static native TemplateInstance record(Nav nav, RecordView view);
 
   static native TemplateInstance verify(Nav nav, VerifyView view);

@@ -92,6 +92,7 @@ class ConsoleBrowserTest {
         .contains("block by baseline/block-critical-content");
     assertThat(b.find("#curl").getText()).contains("/v1/check").contains("pipe bomb");
     // the hover tip is drawn by the stylesheet, on hover and on keyboard focus alike
+    b.script("document.getElementById('result').scrollIntoView();");
     new org.openqa.selenium.interactions.Actions(b.driver()).moveToElement(weapons).perform();
     b.screenshot("try-it");
   }
@@ -135,7 +136,7 @@ class ConsoleBrowserTest {
         .until(d -> d.getCurrentUrl().contains("decision=block"));
     List<WebElement> rows = b.driver().findElements(By.cssSelector("#decisions tbody tr"));
     assertThat(rows).allSatisfy(r -> assertThat(r.getAttribute("class")).isEqualTo("row-block"));
-    assertThat(b.find("svg.bars rect.s2")).isNotNull();
+    assertThat(b.visible("svg.bars rect.s2")).isNotNull();
     b.screenshot("audit-blocked");
 
     b.driver().findElement(By.cssSelector("#decisions tbody tr a")).click();

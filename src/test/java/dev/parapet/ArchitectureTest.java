@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final String[] TOP_LEVEL = {
-    "api", "app", "cli", "check", "policy", "detect", "text", "model", "audit", "digest"
+    "api", "app", "cli", "check", "policy", "detect", "text", "model", "audit", "digest", "console"
   };
 
   private static JavaClasses main;
@@ -54,24 +54,28 @@ class ArchitectureTest {
         .definedBy("dev.parapet.audit..")
         .layer("digest")
         .definedBy("dev.parapet.digest..")
-        .whereLayer("api")
+        .layer("console")
+        .definedBy("dev.parapet.console..")
+        .whereLayer("console")
         .mayNotBeAccessedByAnyLayer()
+        .whereLayer("api")
+        .mayOnlyBeAccessedByLayers("console")
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("app")
-        .mayOnlyBeAccessedByLayers("api")
+        .mayOnlyBeAccessedByLayers("api", "console")
         .whereLayer("check")
-        .mayOnlyBeAccessedByLayers("api", "app", "cli")
+        .mayOnlyBeAccessedByLayers("api", "app", "cli", "console")
         .whereLayer("policy")
-        .mayOnlyBeAccessedByLayers("api", "app", "cli", "check")
+        .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "console")
         .whereLayer("detect")
-        .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "policy")
+        .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "policy", "console")
         .whereLayer("text")
         .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "policy", "detect")
         .whereLayer("model")
-        .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "policy", "detect")
+        .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "policy", "detect", "console")
         .whereLayer("audit")
-        .mayOnlyBeAccessedByLayers("api", "app")
+        .mayOnlyBeAccessedByLayers("api", "app", "console")
         .check(main);
   }
 
@@ -120,7 +124,7 @@ class ArchitectureTest {
   void onlyApiAndAppTouchTheFramework() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("dev.parapet.api..", "dev.parapet.app..")
+        .resideOutsideOfPackages("dev.parapet.api..", "dev.parapet.app..", "dev.parapet.console..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -130,6 +134,26 @@ class ArchitectureTest {
             "jakarta..",
             "org.eclipse.microprofile..",
             "org.jboss.resteasy..")
+        .check(main);
+  }
+
+  /**
+   * The console is a second face over the same services: of the API it uses only the authentication
+   * (the same keys, tokens and roles) and the problem a tenant refusal carries.
+   */
+  @Test
+  void consoleUsesOnlyTheApisAuthentication() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.parapet.console..")
+        .should()
+        .dependOnClassesThat(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "API classes other than auth and problems",
+                (com.tngtech.archunit.core.domain.JavaClass c) ->
+                    c.getPackageName().startsWith("dev.parapet.api")
+                        && !c.getPackageName().equals("dev.parapet.api.auth")
+                        && !c.getName().startsWith("dev.parapet.api.Problem")))
         .check(main);
   }
 

@@ -21,6 +21,13 @@ public interface TierRules {
     return false;
   }
 
+  /** The tier's rules with their file, line and overridability; unknown places by default. */
+  default List<RuleSource> rules() {
+    return ruleIds().stream()
+        .map(id -> new RuleSource(id, name(), "", 0, overridable(id)))
+        .toList();
+  }
+
   /** The tier's exempting rules that carry an owner or an end date. */
   List<PolicyException> exceptions();
 

@@ -62,7 +62,7 @@ public class AuthFilter {
   public Optional<Response> authorize(ContainerRequestContext request) {
     RoutingContext ctx = vertxRequest.getCurrent();
     restoreBody(request, ctx);
-    if (!authenticator.enabled()) {
+    if (!authenticator.enabled() || isConsole(request.getUriInfo().getPath())) {
       return Optional.empty();
     }
     String address = address(ctx);
@@ -118,6 +118,15 @@ public class AuthFilter {
     if (release != null) {
       release.run();
     }
+  }
+
+  /**
+   * The console's pages keep their own signed-in session (a cookie, not a header) and check the
+   * same roles themselves, through {@link #requiredRole} and {@link Caller#has}.
+   */
+  static boolean isConsole(String path) {
+    String p = path.startsWith("/") ? path : "/" + path;
+    return p.equals("/console") || p.startsWith("/console/");
   }
 
   /** Hands the body {@link BodyReader} read on the event loop to the resource. */

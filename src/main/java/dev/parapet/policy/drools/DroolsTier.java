@@ -35,6 +35,8 @@ final class DroolsTier implements TierRules {
 
   private final List<PolicyException> exceptions;
 
+  private final List<dev.parapet.policy.RuleSource> sources;
+
   /** Each session lives on the one thread that checks the request, so it needs no locking. */
   private final KieSessionConfiguration oneThread;
 
@@ -50,8 +52,10 @@ final class DroolsTier implements TierRules {
       KieBase rules,
       boolean declaresDecide,
       Map<String, Decide.FiringRule> byRule,
-      List<PolicyException> exceptions) {
+      List<PolicyException> exceptions,
+      List<dev.parapet.policy.RuleSource> sources) {
     this.name = name;
+    this.sources = List.copyOf(sources);
     this.rules = rules;
     this.declaresDecide = declaresDecide;
     this.byRule = Map.copyOf(byRule);
@@ -74,6 +78,11 @@ final class DroolsTier implements TierRules {
   @Override
   public boolean overridable(String ruleId) {
     return byRule.values().stream().anyMatch(r -> r.id().equals(ruleId) && r.overridable());
+  }
+
+  @Override
+  public List<dev.parapet.policy.RuleSource> rules() {
+    return sources;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.parapet.policy.drools;
 import dev.parapet.model.SourceProblem;
 import dev.parapet.policy.Decide;
 import dev.parapet.policy.PolicyException;
+import dev.parapet.policy.RuleSource;
 import dev.parapet.policy.TierRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,7 @@ public final class TierCompiler {
     Map<String, Decide.FiringRule> byRule = new HashMap<>();
     Map<String, String> seenIds = new HashMap<>();
     List<PolicyException> exceptions = new ArrayList<>();
+    List<RuleSource> ruleSources = new ArrayList<>();
     boolean declaresDecide = false;
     for (KiePackage pkg : base.getKiePackages()) {
       for (Global global : pkg.getGlobalVariables()) {
@@ -141,6 +144,7 @@ public final class TierCompiler {
         if (!approvedBy.isEmpty() || !expires.isEmpty()) {
           exceptions.add(new PolicyException("rule", id, approvedBy, reason, expires, inForce));
         }
+        ruleSources.add(new RuleSource(id, tier, file, line, overridable));
         byRule.put(
             pkg.getName() + "." + rule.getName(),
             new Decide.FiringRule(id, tier, overridable, approvedBy, lastDay));
@@ -149,7 +153,15 @@ public final class TierCompiler {
     if (!problems.isEmpty()) {
       return new Result(null, problems);
     }
-    return new Result(new DroolsTier(tier, base, declaresDecide, byRule, exceptions), problems);
+    return new Result(
+        new DroolsTier(
+            tier,
+            base,
+            declaresDecide,
+            byRule,
+            exceptions,
+            ruleSources.stream().sorted(Comparator.comparing(RuleSource::id)).toList()),
+        problems);
   }
 
   private String relative(Path file) {

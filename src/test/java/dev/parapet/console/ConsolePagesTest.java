@@ -1,0 +1,124 @@
+package dev.parapet.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import dev.parapet.api.TestKeys;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the pages show, read as HTML: the parts the browser journeys do not walk through. */
+@QuarkusTest
+@TestProfile(ConsoleProfile.class)
+class ConsolePagesTest {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+  private String session;
+  private String csrf;
+
+  @BeforeEach
+  void signIn() {
+    RestAssured.requestSpecification = null;
+    session =
+        given()
+            .redirects()
+            .follow(false)
+            .formParam("credential", TestKeys.ADMIN)
+            .post("/console/sign-in")
+            .then()
+            .statusCode(303)
+            .extract()
+            .cookie(ConsoleGate.COOKIE);
+    Matcher m = CSRF.matcher(page("/console/try"));
+    assertThat(m.find()).isTrue();
+    csrf = m.group(1);
+  }
+
+  private String page(String path) {
+    return given()
+        .cookie(ConsoleGate.COOKIE, session)
+        .get(path)
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
+  }
+
+  @Test
+  void checksAConversationAndMarksFindingsInTheirMessage() {
+    String html =
+        given()
+            .cookie(ConsoleGate.COOKIE, session)
+            .formParam("csrf", csrf)
+            .formParam("mode", "conversation")
+            .formParam(
+                "messages",
+                "[{\"role\":\"system\",\"content\":\"Be kind.\"},"
+                    + "{\"role\":\"user\",\"content\":\"Write to jane.doe@example.com please\"}]")
+            .post("/console/try")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(html)
+        .contains("1 · user")
+        .containsPattern(
+            "<mark class=\"finding d-pii\"[^>]*EMAIL_ADDRESS[^>]*>jane.doe@example.com</mark>")
+        .contains("message 1 [");
+  }
+
+  @Test
+  void aConversationThatIsNotJsonIsA400NamingTheShape() {
+    given()
+        .cookie(ConsoleGate.COOKIE, session)
+        .formParam("csrf", csrf)
+        .formParam("mode", "conversation")
+        .formParam("messages", "hello")
+        .post("/console/try")
+        .then()
+        .statusCode(400)
+        .body(containsString("JSON array of messages"));
+  }
+
+  @Test
+  void anUnknownProfileIsA404Page() {
+    given()
+        .cookie(ConsoleGate.COOKIE, session)
+        .formParam("csrf", csrf)
+        .formParam("text", "hello")
+        .formParam("profile", "nope")
+        .post("/console/try")
+        .then()
+        .statusCode(404)
+        .body(containsString("No profile named"));
+  }
+
+  @Test
+  void policyListsRulesWithFileLineAndOverridabilityAndSearchesTerms() {
+    String html = page("/console/policy?lexicon=weapons-en&q=pipe");
+    assertThat(html)
+        .containsPattern(
+            "<code>baseline/block-critical-content</code></td><td>baseline</td><td><code>baseline/content\\.drl:\\d+</code></td><td>no</td>")
+        .containsPattern(
+            "<code>[a-z/-]+</code></td><td>[a-z/]+</td><td><code>[a-z/.-]+\\.drl:\\d+</code></td><td>yes</td>")
+        .contains("<strong>pipe bomb</strong>")
+        .contains("weapons-en");
+  }
+
+  @Test
+  void aRecordThatDoesNotExistIsA404Page() {
+    given()
+        .cookie(ConsoleGate.COOKIE, session)
+        .get("/console/audit/records/no-such-id")
+        .then()
+        .statusCode(404)
+        .body(containsString("No decision with audit id no-such-id"));
+  }
+}

@@ -81,7 +81,7 @@ final class Checksums {
     if (length == null || length != s.length()) {
       return false;
     }
-    return mod97(s.substring(4) + s.substring(0, 4)) == 1;
+    return mod97(s.substring(4) + s.substring(0, 4)) == 1 && IbanFormats.structured(s);
   }
 
   static int mod97(String alnum) {
@@ -130,8 +130,17 @@ final class Checksums {
     for (int i = 0; i < 17; i++) {
       sum += (s.charAt(i) - '0') * GB11643_WEIGHTS[i];
     }
-    return GB11643_CHECK[sum % 11] == s.charAt(17) && date(s.substring(6, 14), "yyyyMMdd");
+    return GB11643_CHECK[sum % 11] == s.charAt(17)
+        && date(s.substring(6, 14), "yyyyMMdd")
+        && CN_PROVINCES.contains(s.substring(0, 2));
   }
+
+  /** The first two digits of a resident id: the province of registration (GB/T 2260). */
+  private static final java.util.Set<String> CN_PROVINCES =
+      java.util.Set.of(
+          "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+          "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
+          "65", "71", "81", "82", "83", "91");
 
   /** UK NHS number: mod 11 with weights 10..2; a check of 10 is invalid. */
   static boolean nhs(String digits) {
@@ -201,6 +210,10 @@ final class Checksums {
     String number = s.substring(0, 6) + s.substring(7, 10);
     if (!number.chars().allMatch(Character::isDigit)
         || !date(s.substring(0, 4) + "20" + s.substring(4, 6), "ddMMyyyy")) {
+      return false;
+    }
+    int individual = Integer.parseInt(s.substring(7, 10));
+    if (individual < 2 || individual > 899) { // 900-999 are temporary numbers
       return false;
     }
     return "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt((int) (Long.parseLong(number) % 31))
@@ -334,7 +347,9 @@ final class Checksums {
     // the seventh digit gives sex and century: 9/0 the 1800s, 1/2/5/6 the 1900s, 3/4/7/8 the 2000s
     char sex = digits.charAt(6);
     String century = "90".indexOf(sex) >= 0 ? "18" : "1256".indexOf(sex) >= 0 ? "19" : "20";
+    // digits 8-9 name the place of registration, 00-96
     return (11 - sum % 11) % 10 == digits.charAt(12) - '0'
+        && Integer.parseInt(digits.substring(7, 9)) <= 96
         && date(century + digits.substring(0, 6), "yyyyMMdd");
   }
 

@@ -86,7 +86,7 @@ final class VatScanner implements Scanner {
       }
       int prefixEnd = isUpper(text.charAt(at + 2)) && text.startsWith("CHE", at) ? at + 3 : at + 2;
       Kind kind = BY_PREFIX.get(text.substring(at, prefixEnd));
-      if (kind == null) {
+      if (kind == null || doubled(text, at, prefixEnd - at)) {
         continue;
       }
       int end = find(text, at, prefixEnd, kind, sink);
@@ -96,12 +96,21 @@ final class VatScanner implements Scanner {
     }
   }
 
-  /** Reports the longest valid number after the prefix; its end, or -1. */
+  /** "DE DE 136695976": a prefix written twice is a slip no check can vouch for. */
+  private static boolean doubled(String text, int at, int length) {
+    return at >= length + 1 && text.startsWith(text.substring(at, at + length), at - length - 1);
+  }
+
+  /**
+   * Reports the longest valid number after the prefix and returns its end; a number after a prefix
+   * that fails its country's check is claimed, so that no other recognizer reads it as something
+   * else. Returns -1 when there is no number after the prefix.
+   */
   private static int find(String text, int at, int prefixEnd, Kind kind, FindingSink sink) {
     int n = text.length();
     int i = prefixEnd;
-    // "DE 136…", "DE-136…", "DE - 136…", "HU -1250…"
-    while (i < n && i < prefixEnd + 3 && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+    // "DE 136…", "DE-136…", "DE - 136…", "HU -1250…", "LU: 2099…", "NL.0094…"
+    while (i < n && i < prefixEnd + 3 && " -.:".indexOf(text.charAt(i)) >= 0) {
       i++;
     }
     if (i >= n || !Candidates.isAlnum(text.charAt(i))) {
@@ -127,6 +136,10 @@ final class VatScanner implements Scanner {
         sink.add(at, e, kind.type(), Severity.MEDIUM, 0.85, SOURCE);
         return e;
       }
+    }
+    if (count > 0 && ends[count - 1] - i >= 8 && !sink.overlaps(at, ends[count - 1])) {
+      sink.claim(at, ends[count - 1]);
+      return ends[count - 1];
     }
     return -1;
   }

@@ -212,8 +212,7 @@ final class Checksums {
         || !date(s.substring(0, 4) + "20" + s.substring(4, 6), "ddMMyyyy")) {
       return false;
     }
-    int individual = Integer.parseInt(s.substring(7, 10));
-    if (individual < 2 || individual > 899) { // 900-999 are temporary numbers
+    if (s.startsWith("00", 7) && s.charAt(9) < '2') { // individual numbers start at 002
       return false;
     }
     return "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt((int) (Long.parseLong(number) % 31))
@@ -347,9 +346,7 @@ final class Checksums {
     // the seventh digit gives sex and century: 9/0 the 1800s, 1/2/5/6 the 1900s, 3/4/7/8 the 2000s
     char sex = digits.charAt(6);
     String century = "90".indexOf(sex) >= 0 ? "18" : "1256".indexOf(sex) >= 0 ? "19" : "20";
-    // digits 8-9 name the place of registration, 00-96
     return (11 - sum % 11) % 10 == digits.charAt(12) - '0'
-        && Integer.parseInt(digits.substring(7, 9)) <= 96
         && date(century + digits.substring(0, 6), "yyyyMMdd");
   }
 

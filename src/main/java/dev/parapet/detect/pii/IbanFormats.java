@@ -5,9 +5,8 @@ import java.util.Map;
 
 /**
  * The account part (BBAN) of an IBAN as the SWIFT IBAN registry describes it per country: runs of
- * digits ({@code n}), upper-case letters ({@code a}) and either ({@code c}); and for Spain and
- * Belgium the national check digits inside it. A number that passes mod 97 but has letters where
- * the bank code has digits is no IBAN.
+ * digits ({@code n}), upper-case letters ({@code a}) and either ({@code c}). A number that passes
+ * mod 97 but has letters where the account has digits is no IBAN.
  */
 final class IbanFormats {
 
@@ -51,33 +50,14 @@ final class IbanFormats {
         }
       }
     }
-    return at == iban.length() && national(iban);
+    return at == iban.length();
   }
 
   private static boolean fits(char c, char kind) {
     boolean digit = c >= '0' && c <= '9';
     boolean letter = c >= 'A' && c <= 'Z';
-    return kind == 'n' ? digit : kind == 'a' ? letter : digit || letter;
-  }
-
-  /** The national check digits Spain and Belgium keep inside the account number. */
-  private static boolean national(String iban) {
-    String bban = iban.substring(4);
-    return switch (iban.substring(0, 2)) {
-      case "ES" ->
-          spanish("00" + bban.substring(0, 8)) == Digits.at(bban, 8)
-              && spanish(bban.substring(10, 20)) == Digits.at(bban, 9);
-      case "BE" -> {
-        long rest = Long.parseLong(bban.substring(0, 10)) % 97;
-        yield (rest == 0 ? 97 : rest) == Digits.number(bban, 10, 12);
-      }
-      default -> true;
-    };
-  }
-
-  /** One Spanish CCC check digit over ten digits, weights 1, 2, 4, 8, 5, 10, 9, 7, 3, 6. */
-  private static int spanish(String ten) {
-    int check = 11 - Digits.weighted(ten, 0, 1, 2, 4, 8, 5, 10, 9, 7, 3, 6) % 11;
-    return check == 11 ? 0 : check == 10 ? 1 : check;
+    // only the digit runs are held to: generated and older numbers put digits where the
+    // registry has letters, but a letter where it has digits is never an IBAN
+    return kind == 'n' ? digit : digit || letter;
   }
 }

@@ -57,6 +57,8 @@ final class VatScanner implements Scanner {
   }
 
   private static final String SOURCE = PiiDetector.NAME + "/vat";
+  private static final java.util.Set<String> LETTER_FIRST =
+      java.util.Set.of("AT_UID", "ES_NIF", "FR_TVA");
 
   /** The longest number after a prefix, separators included: Sweden's "202 100-5000 01". */
   private static final int LONGEST = 24;
@@ -113,7 +115,11 @@ final class VatScanner implements Scanner {
     while (i < n && i < prefixEnd + 3 && " -.:".indexOf(text.charAt(i)) >= 0) {
       i++;
     }
-    if (i >= n || !Candidates.isAlnum(text.charAt(i))) {
+    // the number starts with a digit, but for Austria's U and Spain's and France's letters;
+    // and a prefix runs straight into the number only with no space: "FIN T66…" is no VAT number
+    if (i >= n
+        || !Candidates.isDigit(text.charAt(i)) && !LETTER_FIRST.contains(kind.type())
+        || i == prefixEnd && !Candidates.isDigit(text.charAt(i)) && !kind.type().equals("AT_UID")) {
       return -1;
     }
     int limit = Math.min(n, i + LONGEST);

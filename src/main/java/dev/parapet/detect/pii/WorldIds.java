@@ -204,8 +204,11 @@ final class WorldIds {
 
   /** Venezuela RIF: kind letter, eight digits, mod-11 check. */
   static boolean veRif(String s) {
+    if (s.length() != 10 || !are(s.substring(1), 9)) {
+      return false;
+    }
     int kind = "VEJPG".indexOf(s.charAt(0));
-    if (s.length() != 10 || kind < 0 || !are(s.substring(1), 9)) {
+    if (kind < 0) {
       return false;
     }
     int sum = new int[] {4, 8, 12, 16, 20}[kind] + weighted(s, 1, 3, 2, 7, 6, 5, 4, 3, 2);

@@ -88,10 +88,10 @@ final class VatScanner implements Scanner {
       }
       int prefixEnd = isUpper(text.charAt(at + 2)) && text.startsWith("CHE", at) ? at + 3 : at + 2;
       Kind kind = BY_PREFIX.get(text.substring(at, prefixEnd));
-      if (kind == null || doubled(text, at, prefixEnd - at)) {
+      if (kind == null) {
         continue;
       }
-      int end = find(text, at, prefixEnd, kind, sink);
+      int end = find(text, at, prefixEnd, kind, !doubled(text, at, prefixEnd - at), sink);
       if (end > 0) {
         at = end - 1;
       }
@@ -108,7 +108,8 @@ final class VatScanner implements Scanner {
    * that fails its country's check is claimed, so that no other recognizer reads it as something
    * else. Returns -1 when there is no number after the prefix.
    */
-  private static int find(String text, int at, int prefixEnd, Kind kind, FindingSink sink) {
+  private static int find(
+      String text, int at, int prefixEnd, Kind kind, boolean vouched, FindingSink sink) {
     int n = text.length();
     int i = prefixEnd;
     // "DE 136…", "DE-136…", "DE - 136…", "HU -1250…", "LU: 2099…", "NL.0094…"
@@ -138,7 +139,7 @@ final class VatScanner implements Scanner {
     for (int k = count - 1; k >= 0; k--) {
       int e = ends[k];
       String number = Checksums.alnumUpper(text.substring(i, e));
-      if (!sink.overlaps(at, e) && kind.check().test(number)) {
+      if (vouched && !sink.overlaps(at, e) && kind.check().test(number)) {
         sink.add(at, e, kind.type(), Severity.MEDIUM, 0.85, SOURCE);
         return e;
       }

@@ -76,7 +76,7 @@ public final class PiiDevEvaluation {
         for (Finding f : findings) {
           if (f.start() < end && f.end() > start) {
             any = true;
-            typed |= f.type().equals(type);
+            typed |= sameType(f.type(), type);
           }
         }
         if (!typed && SHOW.contains(type)) {
@@ -103,6 +103,60 @@ public final class PiiDevEvaluation {
     print(rows, System.out);
   }
 
+  /**
+   * The development set names identifiers without a conventional entity name {@code
+   * STDNUM_<country>_<module>}; the detector's type for them is {@code <COUNTRY>_<MODULE>} upper
+   * case, and where one stdnum module covers what the detector reports under another name (an EU
+   * VAT number under its country's type, a Slovak birth number under the Czech one), {@link
+   * #ALIASES} lists the types that count.
+   */
+  static boolean sameType(String found, String expected) {
+    if (found.equals(expected)) {
+      return true;
+    }
+    if (!expected.startsWith("STDNUM_")) {
+      return false;
+    }
+    String module = expected.substring("STDNUM_".length()).toUpperCase(Locale.ROOT);
+    return found.equals(module) || ALIASES.getOrDefault(module, java.util.Set.of()).contains(found);
+  }
+
+  private static final java.util.Set<String> EU_VAT =
+      java.util.Set.of(
+          "AT_UID", "BE_VAT", "BG_VAT", "CY_VAT", "CZ_DIC", "DE_VAT", "DK_CVR", "EE_KMKR", "GR_VAT",
+          "ES_NIF", "FI_ALV", "FR_TVA", "HR_OIB", "HU_ANUM", "IE_VAT", "IT_VAT_CODE", "LT_PVM",
+          "LU_TVA", "LV_PVN", "MT_VAT", "NL_BTW", "PL_NIP", "PT_NIF", "RO_CF", "SE_VAT", "SI_DDV",
+          "SK_DPH", "GB_VAT");
+
+  private static final Map<String, java.util.Set<String>> ALIASES =
+      Map.ofEntries(
+          Map.entry("EU_VAT", EU_VAT),
+          Map.entry("SK_RC", java.util.Set.of("CZ_RC")),
+          Map.entry("SK_ICO", java.util.Set.of("CZ_ICO")),
+          Map.entry("CZ_DIC", java.util.Set.of("CZ_RC", "CZ_ICO")),
+          Map.entry("LT_ASMENS", java.util.Set.of("EE_IK")),
+          Map.entry("LV_PVN", java.util.Set.of("LV_PERSONAS_KODS")),
+          Map.entry("BE_SSN", java.util.Set.of("BE_NN")),
+          Map.entry("BE_BIS", java.util.Set.of("BE_NN")),
+          Map.entry("TH_PIN", java.util.Set.of("TH_TNIN")),
+          Map.entry("TH_TIN", java.util.Set.of("TH_TNIN", "TH_MOA")),
+          Map.entry("FI_YTUNNUS", java.util.Set.of("FI_ALV")),
+          Map.entry("RO_CUI", java.util.Set.of("RO_CF")),
+          Map.entry("CH_VAT", java.util.Set.of("CH_UID")),
+          Map.entry("NO_ORGNR", java.util.Set.of("NO_MVA")),
+          Map.entry("IL_HP", java.util.Set.of("IL_IDNR")),
+          Map.entry("BG_VAT", java.util.Set.of("BG_EGN")),
+          Map.entry("ES_DNI", java.util.Set.of("ES_NIF")),
+          Map.entry("ES_CIF", java.util.Set.of("ES_NIF")),
+          Map.entry("ES_IBAN", java.util.Set.of("IBAN_CODE")),
+          Map.entry("BE_IBAN", java.util.Set.of("IBAN_CODE")),
+          Map.entry("ME_IBAN", java.util.Set.of("IBAN_CODE")),
+          Map.entry("SG_UEN", java.util.Set.of("SG_UEN")),
+          Map.entry("IE_PPS", java.util.Set.of("IE_PPS", "IE_VAT")),
+          Map.entry("RO_CF", java.util.Set.of("RO_CNP")),
+          Map.entry("FI_ALV", java.util.Set.of("FI_ALV")),
+          Map.entry("IN_EPIC", java.util.Set.of("IN_VOTER")));
+
   private static void print(Map<String, Row> rows, PrintStream out) {
     out.println("| type | positives | recall (any pii) | recall (same type) | negatives | FP rate |");
     out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
@@ -116,7 +170,7 @@ public final class PiiDevEvaluation {
           sum.typed += r.typed;
           sum.negatives += r.negatives;
           sum.falsePositives += r.falsePositives;
-          if (!type.startsWith("STDNUM_")) {
+          if (!type.startsWith("STDNUM_") || Boolean.getBoolean("stdnum")) {
             out.println(line(type, r));
           }
         });

@@ -80,7 +80,7 @@ final class Checksums {
     if (length == null || length != s.length()) {
       return false;
     }
-    return mod97(s.substring(4) + s.substring(0, 4)) == 1;
+    return mod97(s.substring(4) + s.substring(0, 4)) == 1 && IbanFormats.structured(s);
   }
 
   static int mod97(String alnum) {
@@ -129,8 +129,17 @@ final class Checksums {
     for (int i = 0; i < 17; i++) {
       sum += (s.charAt(i) - '0') * GB11643_WEIGHTS[i];
     }
-    return GB11643_CHECK[sum % 11] == s.charAt(17) && date(s.substring(6, 14), "yyyyMMdd");
+    return GB11643_CHECK[sum % 11] == s.charAt(17)
+        && date(s.substring(6, 14), "yyyyMMdd")
+        && CN_PROVINCES.contains(s.substring(0, 2));
   }
+
+  /** The first two digits of a resident id: the province of registration (GB/T 2260). */
+  private static final java.util.Set<String> CN_PROVINCES =
+      java.util.Set.of(
+          "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+          "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
+          "65", "71", "81", "82", "83", "91");
 
   /** UK NHS number: mod 11 with weights 10..2; a check of 10 is invalid. */
   static boolean nhs(String digits) {
@@ -200,6 +209,9 @@ final class Checksums {
     String number = s.substring(0, 6) + s.substring(7, 10);
     if (!number.chars().allMatch(Character::isDigit)
         || !date(s.substring(0, 4) + "20" + s.substring(4, 6), "ddMMyyyy")) {
+      return false;
+    }
+    if (s.startsWith("00", 7) && s.charAt(9) < '2') { // individual numbers start at 002
       return false;
     }
     return "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt((int) (Long.parseLong(number) % 31))

@@ -133,7 +133,9 @@ final class PhoneScanner implements Scanner {
         if (parsesValid(run, region)) {
           return true;
         }
-      } else {
+      } else if (parsesValid(run, region)) {
+        // exact grouping implies a valid number: the parse, several times cheaper than the
+        // matcher, turns away the regions where the run is no number at all
         for (PhoneNumberMatch m : UTIL.findNumbers(run, region, leniency, Long.MAX_VALUE)) {
           if (m.start() == 0 && m.end() == run.length()
               || m.end() == run.length() && m.start() == 1 && run.charAt(0) == '(') {

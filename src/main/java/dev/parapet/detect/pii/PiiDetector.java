@@ -12,11 +12,11 @@ import java.util.Map;
 
 /**
  * Finds personal data by running its scanners in order over one page and one sink: emails, URLs,
- * network addresses, IBANs and spaced identifiers first, then the built-in recognizers of {@code
- * recognizers.yaml} over candidate runs, then phone numbers (libphonenumber, in the profile's
- * regions), card security codes, and last the recognizers officers add in {@code
- * rules/recognizers/*.yaml}. A span reported once is not reported again. Offsets are code points of
- * the original text.
+ * network addresses, IBANs, VAT numbers with their country prefix and spaced identifiers first,
+ * then the built-in recognizers of {@code recognizers.yaml} over candidate runs, then phone numbers
+ * (libphonenumber, in the profile's regions), card security codes, and last the recognizers
+ * officers add in {@code rules/recognizers/*.yaml}. A span reported once is not reported again.
+ * Offsets are code points of the original text.
  */
 public final class PiiDetector implements Detector {
 
@@ -32,6 +32,7 @@ public final class PiiDetector implements Detector {
     all.add(new UrlScanner());
     all.add(new NetworkScanner());
     all.add(new IbanScanner());
+    all.add(new VatScanner());
     all.add(new SpacedShapes());
     all.add(new ShapeScanner(shapes));
     all.add(new PhoneScanner());

@@ -50,15 +50,6 @@ final class SpacedShapes implements Scanner {
               false,
               s -> true),
           new Shape(
-              "IT_VAT_CODE",
-              "it-vat",
-              Pattern.compile("IT \\d{11}(?![A-Za-z0-9])"),
-              Severity.MEDIUM,
-              0.8,
-              List.of("partita iva", "p.iva", "vat", "iva"),
-              false,
-              s -> IdChecks.italianVat(Checksums.digits(s))),
-          new Shape(
               "IT_IDENTITY_CARD",
               "it-identity-card",
               Pattern.compile("[A-Z]{2} \\d{7}(?![A-Za-z0-9])"),

@@ -20,6 +20,7 @@ PINNED = {
     "0xeb/TheBigPromptLibrary": "655667d2dd43bad65f189ec49d8606bf3e8d967e",
     "mlcommons/ailuminate": "769cc2be9d20c8d4fb26ce53b68865ed41dfb8e2",
     "tml-epfl/llm-adaptive-attacks": "7787faaf8b6fdd56e63ec320d5568bd3e35c48c0",
+    "friuns2/BlackFriday-GPTs-Prompts": "09c530e31212aaca68ab72e2b7fdfbb3faa57a62",
 }
 MAX_CHARS = 8000
 # custom GPTs that are themselves jailbreaks or uncensored personas are not benign examples
@@ -27,6 +28,13 @@ JAILBREAK_GPT = re.compile(
     r"jailbreak|\bDAN\b|do anything now|no (?:restrictions|limits|filters|rules)|uncensored|"
     r"unfiltered|without (?:any )?(?:restrictions|limits|censorship)|ignore (?:all|any|previous)|"
     r"bypass|amoral|unrestricted|developer mode|evil|hack",
+    re.IGNORECASE,
+)
+# a titled jailbreak's prompt must itself say so ("Dan" may be a tutor's name)
+JAILBREAK_TEXT = re.compile(
+    r"jailbr|do anything now|no (?:restrictions|limits|filters|rules)|uncensored|unfiltered|"
+    r"without (?:any )?(?:restrictions|limits|censorship|ethic|moral)|ignore (?:all|any|previous)|"
+    r"amoral|unrestricted|developer mode|non-?moral|morality and ethics|forget (?:all|any|every)",
     re.IGNORECASE,
 )
 # rows that quote f/awesome-chatgpt-prompts (reserved) are dropped
@@ -38,8 +46,24 @@ def git(root, repo, *args):
     return subprocess.run(["git", "-C", path, *args], capture_output=True, check=True).stdout
 
 
+_BATCH = {}
+
+
 def show(root, repo, path):
-    return git(root, repo, "show", f"{PINNED[repo]}:{path}").decode("utf-8", "replace")
+    # one long-lived `git cat-file --batch` per repository: thousands of small reads stay fast
+    if repo not in _BATCH:
+        _BATCH[repo] = subprocess.Popen(
+            ["git", "-C", f"{root}/{repo.replace('/', '+')}/repo", "cat-file", "--batch"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    proc = _BATCH[repo]
+    proc.stdin.write(f"{PINNED[repo]}:{path}\n".encode("utf-8"))
+    proc.stdin.flush()
+    header = proc.stdout.readline().decode("utf-8").split()
+    if len(header) < 3 or header[1] == "missing":
+        raise FileNotFoundError(path)
+    data = proc.stdout.read(int(header[2]))
+    proc.stdout.read(1)  # the newline after each object
+    return data.decode("utf-8", "replace")
 
 
 def files(root, repo, under):
@@ -128,6 +152,56 @@ def adaptive_attacks(root, rng):
     return out[:60]
 
 
+def flowgpt(root, rng):
+    """Prompts shared on one platform: its jailbreak list against its ordinary categories."""
+    repo = "friuns2/BlackFriday-GPTs-Prompts"
+
+    def prompt(path):
+        md = show(root, repo, path)
+        m = re.search(r"# Prompt\s*\n+```[a-z]*\n(.*?)\n```", md, re.DOTALL)
+        return (m.group(1).strip(), md) if m else (None, md)
+
+    def listed(index):
+        return re.findall(r"\]\(\./(gpts/[^)]+\.md)\)", show(root, repo, index))
+
+    jailbreaks = sorted(set(listed("Jailbreaks.md")))
+    attacks = []
+    for p in jailbreaks:
+        text, _ = prompt(p)
+        if text and 60 <= len(text) <= MAX_CHARS and not RESERVED.search(text):
+            attacks.append(row(repo, p, "injection", "platform-jailbreak", text))
+    # prompts the platform did not list as jailbreaks but whose own title says they are one
+    titled = re.compile(r"jailbreak|\bDAN\b|uncensored|unfiltered|unrestricted|developer mode|"
+                        r"no restrictions|amoral|do anything now", re.IGNORECASE)
+    listed_jb = set(jailbreaks)
+    for p in files(root, repo, "gpts"):
+        if p in listed_jb or not p.endswith(".md"):
+            continue
+        md = show(root, repo, p)
+        title = md.strip().split("\n", 1)[0]
+        if titled.search(title):
+            text, _ = prompt(p)
+            if (text and 60 <= len(text) <= MAX_CHARS and not RESERVED.search(text)
+                    and JAILBREAK_TEXT.search(text)):
+                attacks.append(row(repo, p, "injection", "platform-jailbreak-titled", text))
+                jailbreaks.append(p)
+    ordinary = set()
+    for index in ("Academic.md", "Business.md", "Creative.md", "Game.md", "Job-Hunting.md",
+                  "Marketing.md", "Productivity-&-life-style.md", "Programming.md"):
+        ordinary.update(listed(index))
+    ordinary = sorted(ordinary - set(jailbreaks))
+    rng.shuffle(ordinary)
+    benign = []
+    for p in ordinary:
+        if len(benign) >= 1400:
+            break
+        text, md = prompt(p)
+        if (text and 20 <= len(text) <= MAX_CHARS and not RESERVED.search(md)
+                and not JAILBREAK_GPT.search(md)):
+            benign.append(row(repo, p, "benign", "platform-ordinary", text))
+    return attacks + benign
+
+
 def main():
     root = sys.argv[1]
     rng = random.Random(23)
@@ -137,6 +211,7 @@ def main():
         + library_jailbreaks(root)
         + ailuminate(root, rng)
         + adaptive_attacks(root, rng)
+        + flowgpt(root, rng)
     )
     seen = set()
     n = 0

@@ -231,6 +231,7 @@ final class MultiTurnSignals {
         f.toolCall(),
         f.path(),
         f.document(),
-        f.trust());
+        f.trust())
+        .withSignals(f.signals());
   }
 }

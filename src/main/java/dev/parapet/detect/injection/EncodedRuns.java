@@ -303,6 +303,45 @@ final class EncodedRuns {
     return spaces >= 2 && (letters + spaces) * 10 >= s.length() * 8;
   }
 
+  private static final java.util.Set<String> COMMON =
+      java.util.Set.of(
+          "the", "is", "and", "to", "of", "a", "what", "how", "you", "are", "in", "do", "can",
+          "i", "me", "my", "your", "was", "for", "this", "that", "with", "it", "on", "tell");
+  private static final java.util.Set<String> OPENERS =
+      java.util.Set.of(
+          "what", "how", "why", "where", "who", "which", "when", "can", "could", "tell", "give",
+          "write", "explain", "describe", "ignore", "show", "list", "provide", "make", "create");
+
+  /** Whether decoded text asks or orders: a question, or one opening with a wh-word or a verb. */
+  static boolean request(String decoded) {
+    String s = NormalizedText.asciiLower(decoded.strip());
+    int space = s.indexOf(' ');
+    return s.endsWith("?") || space > 0 && OPENERS.contains(s.substring(0, space));
+  }
+
+  /** Whether a rotated text has more common English words than the text as sent. */
+  static boolean readsBetterRotated(String rotated) {
+    StringBuilder back = new StringBuilder(rotated.length());
+    for (int i = 0; i < rotated.length(); i++) {
+      char c = rotated.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        c = (char) ('a' + (c - 'a' + 13) % 26);
+      } else if (c >= 'A' && c <= 'Z') {
+        c = (char) ('A' + (c - 'A' + 13) % 26);
+      }
+      back.append(c);
+    }
+    return common(rotated) >= 3 && common(rotated) > common(back.toString());
+  }
+
+  private static int common(String text) {
+    int n = 0;
+    for (String word : NormalizedText.asciiLower(text).split("[^a-z]+")) {
+      n += COMMON.contains(word) ? 1 : 0;
+    }
+    return n;
+  }
+
   private static boolean[] alphabet() {
     boolean[] in = new boolean[128];
     for (char c :

@@ -80,7 +80,10 @@ public final class InjectionDetector implements Detector {
     if (how == Decoding.TAG) {
       out.add(new Signal(SignalKind.TAG_SMUGGLING, 0.9, from, to));
     } else if (how != Decoding.ROT13 && EncodedRuns.words(decoded)) {
-      out.add(new Signal(SignalKind.ENCODED_TEXT, 0.35, from, to));
+      // a hidden question or order is what encodings smuggle; a hidden statement is less telling
+      out.add(new Signal(SignalKind.ENCODED_TEXT, EncodedRuns.request(decoded) ? 0.5 : 0.35, from, to));
+    } else if (how == Decoding.ROT13 && EncodedRuns.readsBetterRotated(decoded)) {
+      out.add(new Signal(SignalKind.ENCODED_TEXT, 0.5, from, to));
     }
     List<Signal> inner = new ArrayList<>();
     NormalizedText plain = normalizer.normalize(decoded);

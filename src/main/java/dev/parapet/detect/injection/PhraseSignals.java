@@ -51,7 +51,7 @@ final class PhraseSignals {
               "conditioning setting settings limitation* safeguard* protocol* principles",
               "anweisung* instruktion* regel* befehl* vorgabe* richtlinie* consigne* regle*",
               "indicacion* regla* directri* regra* diretriz* istruzion* regol* perintah aturan",
-              "talimat* kural* tagubilin utos huong lenh")
+              "talimat* kural* tagubilin utos huong lenh text messages content")
           .set("mine", "my our i me we mine meine mes mis minhas mie saya")
           .set(
               "unbound",
@@ -77,8 +77,8 @@ final class PhraseSignals {
           .set(
               "reveal",
               "reveal show print display output repeat tell give share dump leak write list paste",
-              "recite spell echo copy return state provide disclose expose divulge quote",
-              "reproduce type translate")
+              "recite spell echo copy return provide disclose expose divulge quote reproduce",
+              "type translate put")
           .set(
               "ownPrompt",
               "system initial original hidden secret internal developer preprompt starting",
@@ -105,6 +105,10 @@ final class PhraseSignals {
           // ----- override
           .addUnless(OVERRIDE, 0.8, 4, "@mine", "@setAside", "@before", "@rules")
           .addUnless(OVERRIDE, 0.5, 3, "@mine", "@setAside", "@rules")
+          .addUnless(OVERRIDE, 0.8, 3, "@mine", "@setAside", "@rules", "above before earlier")
+          .addGaps(OVERRIDE, 0.8, new int[] {3, 1}, "@setAside", "@rules", "@before")
+          .add(OVERRIDE, 0.6, 1, "@setAside", "above")
+          .add(OVERRIDE, 0.6, 4, "@setAside", "told instructed taught programmed")
           .add(OVERRIDE, 0.5, 2, "ignore forget disregard", "everything what", "above before")
           .add(OVERRIDE, 0.55, 2, "ignore forget disregard", "that", "you", "were", "told")
           .addUnless(
@@ -186,25 +190,40 @@ final class PhraseSignals {
               "jailbreak* developer dan unfiltered uncensored unrestricted evil")
           .add(AUTHORITY, 0.4, 1, "i im am as this", "your", "developer creator administrator")
           .add(AUTHORITY, 0.4, 1, "i im am as this", "your", "admin owner programmer maker")
+          .addGaps(
+              AUTHORITY,
+              0.4,
+              new int[] {1, 2},
+              "i im am as this",
+              "your",
+              "developer creator maintainer administrator admin owner programmer engineer")
           .add(AUTHORITY, 0.4, 0, "openai anthropic", "developer developers engineer staff team")
           // ----- refusal suppression
           .add(REFUSAL_SUPPRESSION, 0.45, 2, "@negation", "@refuse")
           .add(REFUSAL_SUPPRESSION, 0.55, 2, "@negation", "@say", "@cannotWords")
           .add(REFUSAL_SUPPRESSION, 0.55, 3, "@negation", "@say", "that", "you", "@cannotWords")
+          .addGaps(
+              REFUSAL_SUPPRESSION,
+              0.55,
+              new int[] {2, 6},
+              "never not t dont avoid",
+              "use say write include output",
+              "sorry cannot unable apolog* ethical legal guidelines openai")
           .add(
               COMPLIANCE,
               0.45,
               3,
               "always must will shall should",
               "answer* respond* comply complies obey* fulfil* provide reply assist",
-              "regardless matter whatever anything every unconditionally exception")
+              "regardless matter whatever anything every unconditionally exception request",
+              "requests demands")
           .add(
               COMPLIANCE,
               0.4,
               4,
               "even regardless matter despite",
               "illegal unethical immoral harmful dangerous offensive inappropriate explicit"
-                  + " legality ethics morality consequences laws")
+                  + " legality ethics morality consequences laws questionable unsafe")
           .add(COMPLIANCE, 0.45, 1, "nothing", "off forbidden prohibited taboo")
           // ----- prefix forcing
           .add(
@@ -230,7 +249,8 @@ final class PhraseSignals {
               "only just with saying",
               "sure certainly absolutely course")
           // ----- prompt leak
-          .add(PROMPT_LEAK, 0.7, 4, "@reveal", "@ownPrompt", "@promptWords context")
+          .addGaps(
+              PROMPT_LEAK, 0.7, new int[] {4, 0}, "@reveal", "@ownPrompt", "@promptWords context")
           .addUnless(PROMPT_LEAK, 0.65, 3, "@mine", "@reveal", "your", "@promptWords context")
           .add(
               PROMPT_LEAK,
@@ -239,7 +259,22 @@ final class PhraseSignals {
               "@reveal",
               "words text everything content sentences lines messages all conversation",
               "above before preceding prior previous earlier")
-          .add(PROMPT_LEAK, 0.5, 2, "starting beginning starts begins start begin", "you", "are")
+          .add(
+              PROMPT_LEAK,
+              0.65,
+              2,
+              "repeat recite print output",
+              "words text everything sentences lines",
+              "above")
+          .addGaps(
+              PROMPT_LEAK,
+              0.5,
+              new int[] {4, 0},
+              "starting beginning starts begins start begin",
+              "you",
+              "are")
+          .add(PROMPT_LEAK, 0.65, 0, "your", "@ownPrompt", "prompt prompts instructions message")
+          .add(PROMPT_LEAK, 0.45, 1, "hypothetical fictional", "response")
           .add(PROMPT_LEAK, 0.6, 2, "what", "is are was were", "your", "@promptWords")
           .add(
               PROMPT_LEAK,
@@ -267,6 +302,13 @@ final class PhraseSignals {
               "decode decipher decrypt translate",
               "follow execute obey perform act do answer respond",
               "it instructions instruction them what says")
+          .add(
+              DECODE_AND_FOLLOW,
+              0.45,
+              5,
+              "decode decipher decrypt",
+              "tell say answer respond",
+              "says say means said")
           .add(
               DECODE_AND_FOLLOW,
               0.4,

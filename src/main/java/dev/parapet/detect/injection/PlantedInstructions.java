@@ -39,6 +39,9 @@ final class PlantedInstructions {
               "ticket", "data", "csv", "json", "snippet", "article", "following", "below", "given",
               "attached"));
 
+  private static final WordSet SET_ASIDE =
+      new WordSet(List.of("ignore", "disregard", "forget", "instead", "stop", "never"));
+
   private static final WordSet ADDRESSEES =
       new WordSet(
           List.of(
@@ -76,26 +79,57 @@ final class PlantedInstructions {
     int orders = 0;
     int plantedFrom = -1;
     int plantedTo = -1;
-    boolean addressed = false;
+    double strongest = 0;
     for (int t = firstToken(tokens, documentStart); t < tokens.size(); ) {
       int end = sentenceEnd(text, tokens, t);
       sentences++;
       if (VERBS.contains(text, tokens.start(t), tokens.end(t)) && end - t >= 3) {
         orders++;
-        boolean toSomeone = addresses(text, tokens, t, end);
-        if (plantedFrom < 0 || toSomeone && !addressed) {
+        double weight = weight(text, tokens, t, end);
+        if (weight > strongest) {
           plantedFrom = tokens.start(t);
           plantedTo = tokens.end(end - 1);
-          addressed = toSomeone;
+          strongest = weight;
         }
       }
       t = end;
     }
     // a document that gives orders throughout (a recipe, a manual) has no register to break
     if (plantedFrom >= 0 && sentences >= 2 && orders * 3 <= sentences) {
-      out.add(
-          new Signal(PLANTED_INSTRUCTION, addressed ? 0.55 : 0.45, plantedFrom, plantedTo));
+      out.add(new Signal(PLANTED_INSTRUCTION, strongest, plantedFrom, plantedTo));
     }
+  }
+
+  /**
+   * An order in a document weighs more when it sets the reader's task aside ("ignore the page"),
+   * addresses someone ("tell the user"), or hides in a markup or code comment.
+   */
+  private static double weight(String text, TokenList tokens, int t, int end) {
+    double weight = 0.45;
+    if (SET_ASIDE.contains(text, tokens.start(t), tokens.end(t))) {
+      weight += 0.25;
+    }
+    if (addresses(text, tokens, t, end)) {
+      weight += 0.1;
+    }
+    if (inComment(text, tokens.start(t))) {
+      weight += 0.15;
+    }
+    return Math.min(0.85, weight);
+  }
+
+  private static boolean inComment(String text, int at) {
+    int open = text.lastIndexOf("<!--", at);
+    if (open >= 0) {
+      int close = text.indexOf("-->", open);
+      if (close < 0 || close > at) {
+        return true;
+      }
+    }
+    int line = text.lastIndexOf('\n', at);
+    int hash = text.lastIndexOf("# ", at);
+    int slashes = text.lastIndexOf("// ", at);
+    return Math.max(hash, slashes) > line && Math.max(hash, slashes) >= at - 4;
   }
 
   /**
@@ -145,7 +179,7 @@ final class PlantedInstructions {
     int k = t + 1;
     while (k < tokens.size()) {
       for (int i = tokens.end(k - 1); i < tokens.start(k); i++) {
-        if (".!?\n|<>\"'。！？".indexOf(text.charAt(i)) >= 0) {
+        if (".!?\n|<>\"。！？:#".indexOf(text.charAt(i)) >= 0) {
           return k;
         }
       }

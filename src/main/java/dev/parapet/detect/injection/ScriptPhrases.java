@@ -22,7 +22,7 @@ final class ScriptPhrases {
   private record Pair(SignalKind kind, double weight, int window, String[] firsts, String[] seconds) {}
 
   private static final String[] INSTRUCTIONS = {
-    "指令", "指示", "规则", "設定", "设定", "提示", "要求", "限制", "命令", "ルール", "プロンプト", "지시", "명령", "규칙",
+    "指令", "指示", "说明", "以上", "上述", "上面", "前面", "内容", "规则", "設定", "设定", "提示", "要求", "限制", "命令", "ルール", "プロンプト", "지시", "명령", "규칙",
     "지침", "프롬프트", "инструкц", "указани", "правил", "команд", "تعليمات", "الأوامر", "التعليمات", "القواعد",
     "निर्देश", "नियम", "নির্দেশ", "নিয়ম", "คำสั่ง", "คำแนะนำ", "กฎ"
   };
@@ -57,7 +57,7 @@ final class ScriptPhrases {
               UNRESTRICTED,
               0.5,
               8,
-              new String[] {"没有", "不受", "无", "無", "摆脱", "制限", "제한", "без", "بدون", "बिना", "ไม่มี"},
+              new String[] {"没有", "不受", "无", "無", "摆脱", "打破", "突破", "制限", "제한", "без", "بدون", "बिना", "ไม่มี"},
               new String[] {
                 "限制", "约束", "审查", "过滤", "规则", "道德", "なし", "のない", "없", "ограничени", "цензур",
                 "фильтр", "правил", "قيود", "प्रतिबंध", "ข้อจำกัด"
@@ -86,6 +86,10 @@ final class ScriptPhrases {
           new Phrase(SPECIAL_MODE, 0.6, "개발자 모드"),
           new Phrase(SPECIAL_MODE, 0.6, "режим разработчика"),
           new Phrase(PERSONA, 0.5, "越狱"),
+          new Phrase(PERSONA, 0.7, "现在就做任何事情"),
+          new Phrase(PERSONA, 0.7, "现在做任何事情"),
+          new Phrase(PROMPT_LEAK, 0.4, "你的秘密"),
+          new Phrase(PROMPT_LEAK, 0.4, "你的密码"),
           new Phrase(PERSONA, 0.5, "脱獄"),
           new Phrase(PERSONA, 0.5, "탈옥"),
           new Phrase(PROMPT_LEAK, 0.45, "系统提示词"),

@@ -48,7 +48,7 @@ final class TokenPatterns {
   }
 
   /** A row of slots and what a match of it is evidence of. */
-  record Pattern(SignalKind kind, double weight, int gap, Slot[] slots, Slot unless) {}
+  record Pattern(SignalKind kind, double weight, int[] gaps, Slot[] slots, Slot unless) {}
 
   private final List<Pattern> patterns;
   private final WordSet firstWords;
@@ -113,7 +113,7 @@ final class TokenPatterns {
     int at = t;
     for (int s = 1; s < p.slots().length; s++) {
       int found = -1;
-      for (int k = at + 1; k < tokens.size() && k <= at + 1 + p.gap(); k++) {
+      for (int k = at + 1; k < tokens.size() && k <= at + 1 + p.gaps()[s - 1]; k++) {
         if (sentenceBreak(text, tokens.end(k - 1), tokens.start(k))) {
           return;
         }
@@ -159,8 +159,23 @@ final class TokenPatterns {
       return addUnless(kind, weight, gap, null, slots);
     }
 
+    /** A pattern with its own gap between each pair of neighbouring slots. */
+    Builder addGaps(SignalKind kind, double weight, int[] gaps, String... slots) {
+      if (gaps.length != slots.length - 1) {
+        throw new IllegalArgumentException("one gap between each pair of slots");
+      }
+      return addPattern(kind, weight, gaps, null, slots);
+    }
+
     /** A pattern that does not match when a word of {@code unless} sits in a gap. */
     Builder addUnless(SignalKind kind, double weight, int gap, String unless, String... slots) {
+      int[] gaps = new int[Math.max(0, slots.length - 1)];
+      Arrays.fill(gaps, gap);
+      return addPattern(kind, weight, gaps, unless, slots);
+    }
+
+    private Builder addPattern(
+        SignalKind kind, double weight, int[] gaps, String unless, String... slots) {
       Slot[] built = new Slot[slots.length];
       Set<String>[] first = null;
       for (int i = 0; i < slots.length; i++) {
@@ -175,7 +190,7 @@ final class TokenPatterns {
         Set<String>[] parts = parse(unless);
         stop = new Slot(parts[0], parts[1]);
       }
-      patterns.add(new Pattern(kind, weight, gap, built, stop));
+      patterns.add(new Pattern(kind, weight, gaps, built, stop));
       firstSlots.add(first);
       return this;
     }

@@ -37,8 +37,8 @@ public record CheckResponse(
   /**
    * A finding on the wire: severity in lower case; in a conversation also where it sits ({@code
    * message}, {@code toolCall} and {@code path} inside a tool call's arguments, or {@code
-   * document}), each absent where it does not apply. Under {@code ?explain=true} also the
-   * {@code signals} a scoring detector combined into {@code score}.
+   * document}), each absent where it does not apply. Under {@code ?explain=true} also the {@code
+   * signals} a scoring detector combined into {@code score}.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record FindingView(

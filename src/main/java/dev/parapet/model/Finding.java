@@ -23,8 +23,8 @@ import java.util.Objects;
  *     /to/0}; empty outside tool-call arguments
  * @param document the id of the retrieved document it sits in, or the empty string
  * @param trust who the text it sits in comes from; {@code USER} for a plain text
- * @param signals the evidence a scoring detector combined into {@code score}, by wire name (such
- *     as {@code override} or {@code base64-override}), strongest first; never the text. Empty for
+ * @param signals the evidence a scoring detector combined into {@code score}, by wire name (such as
+ *     {@code override} or {@code base64-override}), strongest first; never the text. Empty for
  *     detectors that match one thing.
  */
 public record Finding(
@@ -81,7 +81,19 @@ public record Finding(
       String source,
       List<String> via) {
     this(
-        detector, type, start, end, severity, score, source, via, -1, -1, "", "", Trust.USER,
+        detector,
+        type,
+        start,
+        end,
+        severity,
+        score,
+        source,
+        via,
+        -1,
+        -1,
+        "",
+        "",
+        Trust.USER,
         List.of());
   }
 
@@ -149,8 +161,8 @@ public record Finding(
   /** The same finding with the evidence that scored it. */
   public Finding withSignals(List<String> evidence) {
     return new Finding(
-        detector, type, start, end, severity, score, source, via, message, toolCall, path,
-        document, trust, evidence);
+        detector, type, start, end, severity, score, source, via, message, toolCall, path, document,
+        trust, evidence);
   }
 
   /** Whether it sits in a conversation or a document rather than in a plain text. */

@@ -305,12 +305,30 @@ final class EncodedRuns {
 
   private static final java.util.Set<String> COMMON =
       java.util.Set.of(
-          "the", "is", "and", "to", "of", "a", "what", "how", "you", "are", "in", "do", "can",
-          "i", "me", "my", "your", "was", "for", "this", "that", "with", "it", "on", "tell");
+          "the", "is", "and", "to", "of", "a", "what", "how", "you", "are", "in", "do", "can", "i",
+          "me", "my", "your", "was", "for", "this", "that", "with", "it", "on", "tell");
   private static final java.util.Set<String> OPENERS =
       java.util.Set.of(
-          "what", "how", "why", "where", "who", "which", "when", "can", "could", "tell", "give",
-          "write", "explain", "describe", "ignore", "show", "list", "provide", "make", "create");
+          "what",
+          "how",
+          "why",
+          "where",
+          "who",
+          "which",
+          "when",
+          "can",
+          "could",
+          "tell",
+          "give",
+          "write",
+          "explain",
+          "describe",
+          "ignore",
+          "show",
+          "list",
+          "provide",
+          "make",
+          "create");
 
   /** Whether decoded text asks or orders: a question, or one opening with a wh-word or a verb. */
   static boolean request(String decoded) {

@@ -18,12 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Scores prompt-injection and jailbreak attempts from signals of several families (docs/injection.md):
- * instruction overrides, persona jailbreaks, refusal suppression, prefix forcing, fake roles and
- * turns, prompt leaking, instructions hidden in encodings, instructions planted in documents, and,
- * on answers, data carried out through markdown links or a leaked canary. Nearby signals form one
- * finding whose score {@link InjectionScore} combines; the finding keeps the signals' names as its
- * evidence, never the text.
+ * Scores prompt-injection and jailbreak attempts from signals of several families
+ * (docs/injection.md): instruction overrides, persona jailbreaks, refusal suppression, prefix
+ * forcing, fake roles and turns, prompt leaking, instructions hidden in encodings, instructions
+ * planted in documents, and, on answers, data carried out through markdown links or a leaked
+ * canary. Nearby signals form one finding whose score {@link InjectionScore} combines; the finding
+ * keeps the signals' names as its evidence, never the text.
  */
 public final class InjectionDetector implements Detector {
 
@@ -72,7 +72,7 @@ public final class InjectionDetector implements Detector {
       exfiltration(original, offsets, signals);
       canary(input, normalized, offsets, signals);
     }
-    return signals;
+    return Discussion.weigh(normalized.originalAsciiLower(), signals, offsets::at);
   }
 
   /** Scans text that was hidden (decoded), placing what it finds on the hiding span. */
@@ -81,7 +81,8 @@ public final class InjectionDetector implements Detector {
       out.add(new Signal(SignalKind.TAG_SMUGGLING, 0.9, from, to));
     } else if (how != Decoding.ROT13 && EncodedRuns.words(decoded)) {
       // a hidden question or order is what encodings smuggle; a hidden statement is less telling
-      out.add(new Signal(SignalKind.ENCODED_TEXT, EncodedRuns.request(decoded) ? 0.5 : 0.35, from, to));
+      out.add(
+          new Signal(SignalKind.ENCODED_TEXT, EncodedRuns.request(decoded) ? 0.5 : 0.35, from, to));
     } else if (how == Decoding.ROT13 && EncodedRuns.readsBetterRotated(decoded)) {
       out.add(new Signal(SignalKind.ENCODED_TEXT, 0.5, from, to));
     }
@@ -129,7 +130,9 @@ public final class InjectionDetector implements Detector {
     }
     String original = input.original();
     for (int at = original.indexOf(canary); at >= 0; at = original.indexOf(canary, at + 1)) {
-      out.add(new Signal(SignalKind.CANARY_LEAK, 1.0, offsets.at(at), offsets.at(at + canary.length())));
+      out.add(
+          new Signal(
+              SignalKind.CANARY_LEAK, 1.0, offsets.at(at), offsets.at(at + canary.length())));
     }
     String folded = normalizer.normalize(canary).text();
     String text = normalized.text();

@@ -30,7 +30,7 @@ final class PhraseSignals {
           .set(
               "setAside",
               "ignore* disregard* forget* forgot overlook* override* overrid* bypass* discard*",
-              "abandon* dismiss* neglect* circumvent* nevermind unlearn* erase delete scrap",
+              "abandon* dismiss* neglect* circumvent* nevermind unlearn* erase delete scrap skip drop",
               // de fr es pt it nl id tr tl vi
               "ignorier* vergiss vergessen missachte* ignorez ignorer oubliez oublie oublier",
               "ignora ignorar ignore olvida olvidar olvide omite omitir descarta descartar",
@@ -40,7 +40,7 @@ final class PhraseSignals {
               "before",
               "previous* prior above earlier preceding initial original former old past",
               "existing current all any every system default given foregoing aforementioned",
-              "before preset standard built baseline pre",
+              "before preset standard built baseline pre your semua",
               "vorherig* bisherig* obig* vorig* alle allen precedent* anterior* previa* previo*",
               "precedenti sebelumnya onceki truoc nakaraan toutes todas todos tutte")
           .set(
@@ -51,7 +51,7 @@ final class PhraseSignals {
               "conditioning setting settings limitation* safeguard* protocol* principles",
               "anweisung* instruktion* regel* befehl* vorgabe* richtlinie* consigne* regle*",
               "indicacion* regla* directri* regra* diretriz* istruzion* regol* perintah aturan",
-              "talimat* kural* tagubilin utos huong lenh text messages content")
+              "talimat* kural* tagubilin utos huong lenh text messages content instruk*")
           .set("mine", "my our i me we mine meine mes mis minhas mie saya")
           .set(
               "unbound",
@@ -78,7 +78,8 @@ final class PhraseSignals {
               "reveal",
               "reveal show print display output repeat tell give share dump leak write list paste",
               "recite spell echo copy return provide disclose expose divulge quote reproduce",
-              "type translate put")
+              "type translate put muestra muestrame revela imprime dime montre affiche revele",
+              "zeige gib mostra mostre diga")
           .set(
               "ownPrompt",
               "system initial original hidden secret internal developer preprompt starting",
@@ -108,6 +109,7 @@ final class PhraseSignals {
           .addUnless(OVERRIDE, 0.8, 3, "@mine", "@setAside", "@rules", "above before earlier")
           .addGaps(OVERRIDE, 0.8, new int[] {3, 1}, "@setAside", "@rules", "@before")
           .add(OVERRIDE, 0.6, 1, "@setAside", "above")
+          .add(OVERRIDE, 0.6, 3, "never", "mind", "@rules above")
           .add(OVERRIDE, 0.6, 4, "@setAside", "told instructed taught programmed")
           .add(OVERRIDE, 0.5, 2, "ignore forget disregard", "everything what", "above before")
           .add(OVERRIDE, 0.55, 2, "ignore forget disregard", "that", "you", "were", "told")
@@ -125,8 +127,8 @@ final class PhraseSignals {
               3,
               "previous prior preceding earlier above initial original old",
               "@rules text message",
-              "void null invalid cancelled canceled obsolete outdated revoked deprecated",
-              "superseded overridden replaced irrelevant")
+              "void null invalid cancelled canceled obsolete outdated revoked deprecated"
+                  + " superseded overridden replaced irrelevant")
           .add(
               REFRAME,
               0.3,
@@ -158,6 +160,8 @@ final class PhraseSignals {
               "are have were",
               "no not free without unrestricted unfiltered evil jailbroken uncensored")
           .add(PERSONA, 0.3, 2, "stay remain keep break breaking", "character")
+          .add(PERSONA, 0.4, 3, "immerse immersing", "role character persona")
+          .add(COMPLIANCE, 0.35, 2, "answers answer responds", "everything anything")
           .add(PERSONA, 0.8, 0, "do", "anything", "now")
           .add(PERSONA, 0.45, 1, "can", "do", "anything")
           .add(UNRESTRICTED, 0.45, 3, "@unbound", "@limits")
@@ -199,7 +203,7 @@ final class PhraseSignals {
               "developer creator maintainer administrator admin owner programmer engineer")
           .add(AUTHORITY, 0.4, 0, "openai anthropic", "developer developers engineer staff team")
           // ----- refusal suppression
-          .add(REFUSAL_SUPPRESSION, 0.45, 2, "@negation", "@refuse")
+          .add(REFUSAL_SUPPRESSION, 0.55, 2, "@negation", "@refuse")
           .add(REFUSAL_SUPPRESSION, 0.55, 2, "@negation", "@say", "@cannotWords")
           .add(REFUSAL_SUPPRESSION, 0.55, 3, "@negation", "@say", "that", "you", "@cannotWords")
           .addGaps(
@@ -219,7 +223,7 @@ final class PhraseSignals {
               "requests demands")
           .add(
               COMPLIANCE,
-              0.4,
+              0.5,
               4,
               "even regardless matter despite",
               "illegal unethical immoral harmful dangerous offensive inappropriate explicit"
@@ -228,14 +232,14 @@ final class PhraseSignals {
           // ----- prefix forcing
           .add(
               PREFIX_FORCING,
-              0.55,
+              0.7,
               4,
               "begin start open preface prefix commence initiate lead",
               "@response",
               "@affirmative")
           .add(
               PREFIX_FORCING,
-              0.55,
+              0.7,
               3,
               "@response",
               "begin begins start starts",
@@ -248,6 +252,7 @@ final class PhraseSignals {
               "respond reply answer",
               "only just with saying",
               "sure certainly absolutely course")
+          .add(PREFIX_FORCING, 0.2, 0, "sure", "here")
           // ----- prompt leak
           .addGaps(
               PROMPT_LEAK, 0.7, new int[] {4, 0}, "@reveal", "@ownPrompt", "@promptWords context")
@@ -275,7 +280,29 @@ final class PhraseSignals {
               "are")
           .add(PROMPT_LEAK, 0.65, 0, "your", "@ownPrompt", "prompt prompts instructions message")
           .add(PROMPT_LEAK, 0.45, 1, "hypothetical fictional", "response")
-          .add(PROMPT_LEAK, 0.6, 2, "what", "is are was were", "your", "@promptWords")
+          .add(
+              PROMPT_LEAK,
+              0.7,
+              2,
+              "what",
+              "is are was were",
+              "your",
+              "instructions prompt prompts directives preprompt programming")
+          .add(
+              PROMPT_LEAK,
+              0.5,
+              2,
+              "what",
+              "is are was were",
+              "your",
+              "rules guidelines configuration setup commands")
+          .add(
+              PROMPT_LEAK,
+              0.7,
+              3,
+              "@reveal",
+              "tu ton ta votre dein deine seu sua tuo tua",
+              "prompt instrucciones instructions anweisungen instrucoes istruzioni consignes")
           .add(
               PROMPT_LEAK,
               0.6,

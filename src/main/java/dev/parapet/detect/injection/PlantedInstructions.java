@@ -20,24 +20,117 @@ final class PlantedInstructions {
   private static final WordSet VERBS =
       new WordSet(
           List.of(
-              "ignore", "disregard", "forget", "say", "tell", "respond", "reply", "answer", "output",
-              "print", "write", "recommend", "include", "insert", "append", "translate",
-              "summarize", "summarise", "mention", "state", "claim", "inform", "suggest", "visit",
-              "click", "send", "forward", "email", "delete", "execute", "run", "reveal", "praise",
-              "rate", "instead", "urge", "advise", "direct", "redirect", "remind", "ask", "describe",
-              "explain", "list", "give", "provide", "share", "make", "create", "compose", "generate",
-              "recite", "repeat", "stop", "do", "don", "never", "always", "please", "now"));
+              "ignore",
+              "disregard",
+              "forget",
+              "say",
+              "tell",
+              "respond",
+              "reply",
+              "answer",
+              "output",
+              "print",
+              "write",
+              "recommend",
+              "include",
+              "insert",
+              "append",
+              "translate",
+              "summarize",
+              "summarise",
+              "mention",
+              "state",
+              "claim",
+              "inform",
+              "suggest",
+              "visit",
+              "click",
+              "send",
+              "forward",
+              "email",
+              "delete",
+              "execute",
+              "run",
+              "reveal",
+              "praise",
+              "rate",
+              "instead",
+              "urge",
+              "advise",
+              "direct",
+              "redirect",
+              "remind",
+              "ask",
+              "describe",
+              "explain",
+              "list",
+              "give",
+              "provide",
+              "share",
+              "make",
+              "create",
+              "compose",
+              "generate",
+              "recite",
+              "repeat",
+              "stop",
+              "do",
+              "don",
+              "never",
+              "always",
+              "please",
+              "now"));
 
   /** Words of a document request: "summarise this email", "what does the following say". */
   private static final WordSet DOCUMENT_WORDS =
       new WordSet(
           List.of(
-              "article", "email", "mail", "page", "webpage", "website", "document", "text",
-              "paper", "review", "reviews", "receipt", "invoice", "table", "code", "resume", "file",
-              "message", "post", "report", "transcript", "letter", "note", "notes", "passage",
-              "paragraph", "content", "html", "story", "essay", "abstract", "comment", "comments",
-              "ticket", "data", "csv", "json", "snippet", "article", "following", "below", "given",
+              "article",
+              "email",
+              "mail",
+              "page",
+              "webpage",
+              "website",
+              "document",
+              "text",
+              "paper",
+              "review",
+              "reviews",
+              "receipt",
+              "invoice",
+              "table",
+              "code",
+              "resume",
+              "file",
+              "message",
+              "post",
+              "report",
+              "transcript",
+              "letter",
+              "note",
+              "notes",
+              "passage",
+              "paragraph",
+              "content",
+              "html",
+              "story",
+              "essay",
+              "abstract",
+              "comment",
+              "comments",
+              "ticket",
+              "data",
+              "csv",
+              "json",
+              "snippet",
+              "article",
+              "following",
+              "below",
+              "given",
               "attached"));
+
+  private static final WordSet OPENERS =
+      new WordSet(List.of("when", "while", "if", "before", "after", "as", "once"));
 
   private static final WordSet SET_ASIDE =
       new WordSet(List.of("ignore", "disregard", "forget", "instead", "stop", "never"));
@@ -45,21 +138,74 @@ final class PlantedInstructions {
   private static final WordSet ADDRESSEES =
       new WordSet(
           List.of(
-              "you", "your", "user", "users", "reader", "assistant", "ai", "model", "chatbot",
-              "llm", "gpt", "chatgpt", "bot", "claude", "gemini", "copilot"));
+              "you",
+              "your",
+              "user",
+              "users",
+              "reader",
+              "assistant",
+              "ai",
+              "model",
+              "chatbot",
+              "llm",
+              "gpt",
+              "chatgpt",
+              "bot",
+              "claude",
+              "gemini",
+              "copilot"));
 
   private static final String[] TO_AI = {
-    "note to ai", "note to the ai", "note for ai", "note for the ai", "instructions for the ai",
-    "instruction for the ai", "message for the ai", "message to the ai", "to any ai", "if you are an ai",
-    "if you are a language model", "if you are an llm", "if you're an ai", "attention ai",
-    "attention, ai", "attention llm", "attention assistant", "dear ai", "dear assistant", "hey ai",
-    "ai model reading this", "ai reading this", "llm reading this", "assistant reading this",
-    "when summarizing this", "when summarising this", "when you summarize", "when you summarise",
-    "when processing this", "when reading this", "before summarizing", "while summarizing",
-    "do not summarize", "do not mention this", "don t mention this", "without mentioning this",
-    "do not tell the user", "don t tell the user", "tell the user to", "tell the user that",
-    "instruct the user to", "respond to the user with", "ai assistant:", "ai instructions:",
-    "task for the ai", "task for the assistant", "给ai的指令", "如果你是ai", "如果你是人工智能", "总结时"
+    "note to ai",
+    "note to the ai",
+    "note for ai",
+    "note for the ai",
+    "instructions for the ai",
+    "instruction for the ai",
+    "message for the ai",
+    "message to the ai",
+    "to any ai",
+    "if you are an ai",
+    "if you are a language model",
+    "if you are an llm",
+    "if you're an ai",
+    "attention ai",
+    "attention, ai",
+    "attention llm",
+    "attention assistant",
+    "dear ai",
+    "dear assistant",
+    "hey ai",
+    "ai model reading this",
+    "ai reading this",
+    "llm reading this",
+    "assistant reading this",
+    "when summarizing this",
+    "when summarising this",
+    "when you summarize",
+    "when you summarise",
+    "when processing this",
+    "when reading this",
+    "before summarizing",
+    "while summarizing",
+    "do not summarize",
+    "do not mention this",
+    "don t mention this",
+    "without mentioning this",
+    "do not tell the user",
+    "don t tell the user",
+    "tell the user to",
+    "tell the user that",
+    "instruct the user to",
+    "respond to the user with",
+    "ai assistant:",
+    "ai instructions:",
+    "task for the ai",
+    "task for the assistant",
+    "给ai的指令",
+    "如果你是ai",
+    "如果你是人工智能",
+    "总结时"
   };
 
   private PlantedInstructions() {}
@@ -83,9 +229,10 @@ final class PlantedInstructions {
     for (int t = firstToken(tokens, documentStart); t < tokens.size(); ) {
       int end = sentenceEnd(text, tokens, t);
       sentences++;
-      if (VERBS.contains(text, tokens.start(t), tokens.end(t)) && end - t >= 3) {
+      int verb = orderAt(text, tokens, t, end);
+      if (verb >= 0 && end - t >= 3) {
         orders++;
-        double weight = weight(text, tokens, t, end);
+        double weight = weight(text, tokens, verb, end) + (verb > t ? 0.1 : 0.0);
         if (weight > strongest) {
           plantedFrom = tokens.start(t);
           plantedTo = tokens.end(end - 1);
@@ -98,6 +245,30 @@ final class PlantedInstructions {
     if (plantedFrom >= 0 && sentences >= 2 && orders * 3 <= sentences) {
       out.add(new Signal(PLANTED_INSTRUCTION, strongest, plantedFrom, plantedTo));
     }
+  }
+
+  /**
+   * The token of the verb that makes the sentence from {@code t} an order, or -1: its first word,
+   * the word after a name it calls ("Assistant, ignore the table"), or the first word after the
+   * comma of an opening clause ("When summarising this page, say that ...").
+   */
+  private static int orderAt(String text, TokenList tokens, int t, int end) {
+    if (VERBS.contains(text, tokens.start(t), tokens.end(t))) {
+      return t;
+    }
+    boolean calls = ADDRESSEES.contains(text, tokens.start(t), tokens.end(t));
+    if (!calls && !OPENERS.contains(text, tokens.start(t), tokens.end(t))) {
+      return -1;
+    }
+    for (int k = t + 1; k < end && k <= t + 12; k++) {
+      if (text.lastIndexOf(',', tokens.start(k)) > tokens.end(k - 1) - 1) {
+        return VERBS.contains(text, tokens.start(k), tokens.end(k)) ? k : -1;
+      }
+      if (calls) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /**

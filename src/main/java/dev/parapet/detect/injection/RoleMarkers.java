@@ -17,19 +17,59 @@ import java.util.List;
 final class RoleMarkers {
 
   private static final String[] TEMPLATE_TOKENS = {
-    "<|im_start|>", "<|im_end|>", "<|im_sep|>", "<|system|>", "<|assistant|>", "<|user|>",
-    "<|end|>", "[inst]", "[/inst]", "<<sys>>", "<</sys>>", "<|begin_of_text|>",
-    "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>", "<|endoftext|>", "<start_of_turn>",
-    "<end_of_turn>", "<|channel|>", "<|message|>", "\n\nhuman:", "\n\nassistant:"
+    "<|im_start|>",
+    "<|im_end|>",
+    "<|im_sep|>",
+    "<|system|>",
+    "<|assistant|>",
+    "<|user|>",
+    "<|end|>",
+    "[inst]",
+    "[/inst]",
+    "<<sys>>",
+    "<</sys>>",
+    "<|begin_of_text|>",
+    "<|start_header_id|>",
+    "<|end_header_id|>",
+    "<|eot_id|>",
+    "<|endoftext|>",
+    "<start_of_turn>",
+    "<end_of_turn>",
+    "<|channel|>",
+    "<|message|>",
+    "\n\nhuman:",
+    "\n\nassistant:"
   };
 
   /** Labels that, opening a line, claim the line comes from the system side. */
   private static final String[] SYSTEM_LABELS = {
-    "system message", "system prompt", "system override", "system update", "system notice",
-    "system alert", "system instructions", "system instruction", "system note", "new system prompt",
-    "developer message", "developer note", "developer instructions", "developer mode", "admin override",
-    "administrator", "important system", "priority instruction", "system", "developer", "admin",
-    "sistema", "système", "система", "系统", "システム", "시스템"
+    "system message",
+    "system prompt",
+    "system override",
+    "system update",
+    "system notice",
+    "system alert",
+    "system instructions",
+    "system instruction",
+    "system note",
+    "new system prompt",
+    "developer message",
+    "developer note",
+    "developer instructions",
+    "developer mode",
+    "admin override",
+    "administrator",
+    "important system",
+    "priority instruction",
+    "system",
+    "developer",
+    "admin",
+    "sistema",
+    "système",
+    "система",
+    "系统",
+    "システム",
+    "시스템"
   };
 
   private static final String[] USER_LABELS = {"user", "human", "me"};
@@ -37,17 +77,41 @@ final class RoleMarkers {
     "assistant", "ai", "chatgpt", "gpt", "bot", "chatbot", "model", "dan", "claude", "llm"
   };
   private static final String[] AFFIRMATIVE = {
-    "sure", "certainly", "of course", "absolutely", "here is", "here's", "here are", "ok", "okay",
-    "yes", "i can", "i will", "gladly", "step 1", "当然", "好的"
+    "sure",
+    "certainly",
+    "of course",
+    "absolutely",
+    "here is",
+    "here's",
+    "here are",
+    "ok",
+    "okay",
+    "yes",
+    "i can",
+    "i will",
+    "gladly",
+    "step 1",
+    "当然",
+    "好的"
   };
 
   private static final String[] CLOSING_TAGS = {
     "</system>", "</instructions>", "</system_prompt>", "</user_input>", "</user>", "</prompt>"
   };
   private static final String[] END_OF = {
-    "end of user input", "end of input", "end of prompt", "end of the prompt", "end of system prompt",
-    "end of instructions", "end of user message", "end of document", "end of text",
-    "end of conversation", "user input ends", "prompt ends here", "input ends here"
+    "end of user input",
+    "end of input",
+    "end of prompt",
+    "end of the prompt",
+    "end of system prompt",
+    "end of instructions",
+    "end of user message",
+    "end of document",
+    "end of text",
+    "end of conversation",
+    "user input ends",
+    "prompt ends here",
+    "input ends here"
   };
 
   private RoleMarkers() {}

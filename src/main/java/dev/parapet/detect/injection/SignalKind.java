@@ -1,8 +1,8 @@
 package dev.parapet.detect.injection;
 
 /**
- * The kinds of evidence the injection detector scores, each with its wire name (as findings'
- * {@code signals} and {@code source} spell it) and the family it belongs to (docs/injection.md).
+ * The kinds of evidence the injection detector scores, each with its wire name (as findings' {@code
+ * signals} and {@code source} spell it) and the family it belongs to (docs/injection.md).
  */
 enum SignalKind {
   /** "ignore all previous instructions" and its many wordings. */

@@ -51,7 +51,7 @@ final class PhraseSignals {
               "conditioning setting settings limitation* safeguard* protocol* principles",
               "anweisung* instruktion* regel* befehl* vorgabe* richtlinie* consigne* regle*",
               "indicacion* regla* directri* regra* diretriz* istruzion* regol* perintah aturan",
-              "talimat* kural* tagubilin utos huong lenh text messages content instruk*")
+              "talimat* kural* tagubilin utos huong lenh text messages content instruk* requests")
           .set("mine", "my our i me we mine meine mes mis minhas mie saya")
           .set(
               "unbound",

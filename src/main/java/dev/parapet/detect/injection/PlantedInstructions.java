@@ -264,7 +264,7 @@ final class PlantedInstructions {
       if (text.lastIndexOf(',', tokens.start(k)) > tokens.end(k - 1) - 1) {
         return VERBS.contains(text, tokens.start(k), tokens.end(k)) ? k : -1;
       }
-      if (calls) {
+      if (calls && !ADDRESSEES.contains(text, tokens.start(k), tokens.end(k))) {
         return -1;
       }
     }

@@ -110,27 +110,36 @@ final class TokenPatterns {
   }
 
   private static void matchAt(Pattern p, String text, TokenList tokens, int t, List<Signal> out) {
-    int at = t;
-    for (int s = 1; s < p.slots().length; s++) {
-      int found = -1;
-      for (int k = at + 1; k < tokens.size() && k <= at + 1 + p.gaps()[s - 1]; k++) {
-        if (sentenceBreak(text, tokens.end(k - 1), tokens.start(k))) {
-          return;
-        }
-        if (p.slots()[s].matches(text, tokens.start(k), tokens.end(k))) {
-          found = k;
-          break;
-        }
-        if (p.unless() != null && p.unless().matches(text, tokens.start(k), tokens.end(k))) {
-          return;
-        }
-      }
-      if (found < 0) {
-        return;
-      }
-      at = found;
+    int last = rest(p, 1, text, tokens, t);
+    if (last >= 0) {
+      out.add(new Signal(p.kind(), p.weight(), tokens.start(t), tokens.end(last)));
     }
-    out.add(new Signal(p.kind(), p.weight(), tokens.start(t), tokens.end(at)));
+  }
+
+  /**
+   * The token of the last slot when slots {@code s..} match after token {@code at}, or -1; tries
+   * each candidate in the gap, so "repeat the exact initial prompt" finds "initial prompt" after
+   * "exact" also fits the slot.
+   */
+  private static int rest(Pattern p, int s, String text, TokenList tokens, int at) {
+    if (s == p.slots().length) {
+      return at;
+    }
+    for (int k = at + 1; k < tokens.size() && k <= at + 1 + p.gaps()[s - 1]; k++) {
+      if (sentenceBreak(text, tokens.end(k - 1), tokens.start(k))) {
+        return -1;
+      }
+      if (p.slots()[s].matches(text, tokens.start(k), tokens.end(k))) {
+        int last = rest(p, s + 1, text, tokens, k);
+        if (last >= 0) {
+          return last;
+        }
+      }
+      if (p.unless() != null && p.unless().matches(text, tokens.start(k), tokens.end(k))) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   private static boolean sentenceBreak(String text, int from, int to) {

@@ -1,12 +1,21 @@
 package dev.parapet.bench;
 
+import dev.parapet.detect.DetectorInput;
+import dev.parapet.detect.injection.InjectionDetector;
 import dev.parapet.detect.injection.classifier.ClassifierTraining;
 import dev.parapet.detect.injection.classifier.ClassifierTraining.Example;
 import dev.parapet.detect.injection.classifier.LeaveOneSourceOut;
+import dev.parapet.detect.injection.classifier.InjectionClassifier;
 import dev.parapet.detect.injection.classifier.LeaveOneSourceOut.Scored;
+import dev.parapet.model.CheckContext;
+import dev.parapet.model.Finding;
+import dev.parapet.model.Stage;
+import dev.parapet.text.Normalizer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The injection classifier measured leave-one-source-out over the committed corpus: per held-out
@@ -27,7 +36,12 @@ public final class InjectionClassifierEval {
     String prefix = args.length > 1 ? args[1] : "";
     List<Example> corpus = ClassifierTraining.corpus(Path.of("corpus/injection"));
     long t0 = System.nanoTime();
-    List<Scored> scored = LeaveOneSourceOut.run(corpus, unit -> unit.startsWith(prefix));
+    List<Scored> scored =
+        LeaveOneSourceOut.run(
+            corpus,
+            unit -> unit.startsWith(prefix),
+            Boolean.getBoolean("inj.raw"),
+            InjectionClassifierEval::detectorScore);
     System.out.printf(
         Locale.ROOT,
         "%d texts held out one unit at a time, %.0f s%n",
@@ -43,6 +57,17 @@ public final class InjectionClassifierEval {
     System.out.println(
         LeaveOneSourceOut.table(
             scored, Example::family, "by family at 2% false positives (held out)", atTwo));
+    budgets(scored);
+    List<Scored> wired = LeaveOneSourceOut.detectorView(scored);
+    System.out.println(
+        "\n## the injection detector (signals + this classifier), leave-one-source-out");
+    System.out.println(LeaveOneSourceOut.table(wired, Example::unit, "by held-out source", 0.7));
+    System.out.println(LeaveOneSourceOut.table(wired, Example::family, "by family", 0.7));
+    System.out.println("calibration of the detector's score" + LeaveOneSourceOut.calibration(wired));
+    budgets(wired);
+  }
+
+  private static void budgets(List<Scored> scored) {
     for (double budget : new double[] {0.02, 0.05, 0.10}) {
       double t = LeaveOneSourceOut.thresholdFor(scored, budget);
       System.out.printf(
@@ -52,5 +77,20 @@ public final class InjectionClassifierEval {
           t,
           LeaveOneSourceOut.rates(scored, t).recall());
     }
+  }
+
+  /** The detector, with the fold's classifier, as a function from text to its highest score. */
+  static ToDoubleFunction<String> detectorScore(InjectionClassifier classifier) {
+    InjectionDetector detector = new InjectionDetector(classifier);
+    Normalizer normalizer = new Normalizer();
+    return text -> {
+      CheckContext context =
+          new CheckContext(
+              Stage.INPUT, "default", "", Map.of(), text.codePointCount(0, text.length()));
+      return detector.detect(new DetectorInput(normalizer.normalize(text), context)).stream()
+          .mapToDouble(Finding::score)
+          .max()
+          .orElse(0);
+    };
   }
 }

@@ -3,6 +3,7 @@ package dev.parapet.detect.injection;
 import dev.parapet.detect.CodePointOffsets;
 import dev.parapet.detect.Detector;
 import dev.parapet.detect.DetectorInput;
+import dev.parapet.detect.injection.classifier.InjectionClassifier;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Severity;
 import dev.parapet.text.NormalizedText;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -36,6 +38,22 @@ public final class InjectionDetector implements Detector {
       Pattern.compile("(!?)\\[[^\\]\\n]{0,200}\\]\\((https?://[^)\\s]{1,2048})\\)");
 
   private final Normalizer normalizer = new Normalizer();
+  private final InjectionClassifier classifier;
+
+  /** The detector with the classifier Parapet ships. */
+  public InjectionDetector() {
+    this(ShippedClassifier.MODEL);
+  }
+
+  /** The detector with another classifier (leave-one-source-out measures it so). */
+  public InjectionDetector(InjectionClassifier classifier) {
+    this.classifier = classifier;
+  }
+
+  /** Loaded once, on first use, and shared: the weights are immutable. */
+  private static final class ShippedClassifier {
+    static final InjectionClassifier MODEL = InjectionClassifier.shipped();
+  }
 
   @Override
   public String name() {
@@ -68,11 +86,23 @@ public final class InjectionDetector implements Detector {
     for (Signal s : raw) {
       signals.add(s.at(offsets.at(s.start()), offsets.at(s.end())));
     }
+    classifier(original, offsets, signals);
     if (input.context().isOutput()) {
       exfiltration(original, offsets, signals);
       canary(input, normalized, offsets, signals);
     }
     return Discussion.weigh(normalized.originalAsciiLower(), signals, offsets::at);
+  }
+
+  /** The classifier's worst window, a witness where its probability is worth anything. */
+  private void classifier(String original, CodePointOffsets offsets, List<Signal> out) {
+    InjectionClassifier.Window window = classifier.worstWindow(original);
+    double weight = InjectionScore.classifierWeight(classifier.probability(window.margin()));
+    if (weight > 0) {
+      out.add(
+          new Signal(
+              SignalKind.CLASSIFIER, weight, offsets.at(window.start()), offsets.at(window.end())));
+    }
   }
 
   /** Scans text that was hidden (decoded), placing what it finds on the hiding span. */
@@ -165,6 +195,15 @@ public final class InjectionDetector implements Detector {
     return findings;
   }
 
+  /** A signal as the finding's evidence names it; the classifier's with its probability. */
+  private static String evidence(Signal s) {
+    if (s.kind() != SignalKind.CLASSIFIER) {
+      return s.wireName();
+    }
+    return String.format(
+        Locale.ROOT, "%s:%.2f", s.wireName(), InjectionScore.classifierProbability(s.weight()));
+  }
+
   /** One finding over a cluster, scored by {@link InjectionScore}, its signals as evidence. */
   private static void emit(List<Signal> cluster, List<Finding> out) {
     double score = InjectionScore.of(cluster);
@@ -182,7 +221,7 @@ public final class InjectionDetector implements Detector {
     List<Signal> strongestFirst = new ArrayList<>(cluster);
     strongestFirst.sort(Comparator.comparingDouble(InjectionScore::weight).reversed());
     Set<String> evidence = new LinkedHashSet<>();
-    strongestFirst.forEach(s -> evidence.add(s.wireName()));
+    strongestFirst.forEach(s -> evidence.add(evidence(s)));
     Severity severity =
         score >= 0.9 ? Severity.CRITICAL : score >= 0.7 ? Severity.HIGH : Severity.MEDIUM;
     out.add(

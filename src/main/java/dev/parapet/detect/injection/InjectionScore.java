@@ -39,6 +39,35 @@ final class InjectionScore {
     return Math.round((1.0 - miss) * 1000) / 1000.0;
   }
 
+  /**
+   * Below this calibrated probability the classifier is no witness at all: a coin toss's worth of
+   * confidence says nothing, and the phrase signals know short texts better.
+   */
+  static final double CLASSIFIER_FLOOR = 0.5;
+
+  /** The most the classifier alone can weigh: alone it decides only when it is quite sure. */
+  static final double CLASSIFIER_CAP = 0.9;
+
+  /**
+   * The classifier's probability as a witness's weight: 0 up to {@link #CLASSIFIER_FLOOR}, then
+   * rising linearly to {@link #CLASSIFIER_CAP} at certainty, so that with the default threshold of
+   * 0.7 it decides alone from a probability of about 0.89 and, with a phrase signal of 0.5, from
+   * about 0.72 (the calibration in docs/injection-classifier.md).
+   */
+  static double classifierWeight(double probability) {
+    if (!(probability > CLASSIFIER_FLOOR)) {
+      return 0;
+    }
+    return CLASSIFIER_CAP * (probability - CLASSIFIER_FLOOR) / (1 - CLASSIFIER_FLOOR);
+  }
+
+  /**
+   * The probability a classifier witness of {@code weight} stands for: the inverse of the above.
+   */
+  static double classifierProbability(double weight) {
+    return CLASSIFIER_FLOOR + weight / CLASSIFIER_CAP * (1 - CLASSIFIER_FLOOR);
+  }
+
   /** A signal's weight as the score counts it. */
   static double weight(Signal s) {
     return s.decoded() == null ? s.weight() : 1.0 - (1.0 - s.weight()) * DECODED_DOUBT;

@@ -51,7 +51,11 @@ enum SignalKind {
   EXFILTRATION("exfiltration", Family.EXFILTRATION),
   EXFILTRATION_LINK("exfiltration-link", Family.EXFILTRATION),
   /** On answers: the caller's canary appears. */
-  CANARY_LEAK("canary-leak", Family.EXFILTRATION);
+  CANARY_LEAK("canary-leak", Family.EXFILTRATION),
+  /**
+   * The trained classifier's judgement of the text's worst window (docs/injection-classifier.md).
+   */
+  CLASSIFIER("classifier", Family.CLASSIFIER);
 
   /** Groups of kinds, as docs/injection.md lists them and the measurements count them. */
   enum Family {
@@ -63,7 +67,8 @@ enum SignalKind {
     PROMPT_LEAK,
     ENCODING,
     INDIRECT,
-    EXFILTRATION
+    EXFILTRATION,
+    CLASSIFIER
   }
 
   private final String wireName;

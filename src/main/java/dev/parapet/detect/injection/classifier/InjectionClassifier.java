@@ -12,11 +12,11 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A logistic regression over {@link TextFeatures}, each feature valued by its count over the
- * square root of its window's feature count, and a Platt scaling that turns the margin into a
- * calibrated probability. Texts longer than {@link #SINGLE} chars are read in windows of {@link
- * #WINDOW} chars and the worst window counts: the model is trained on the same windows, so a long
- * document is neither diluted nor, for its length alone, suspect. Immutable and thread-safe.
+ * A logistic regression over {@link TextFeatures}, each feature valued by its count over the square
+ * root of its window's feature count, and a Platt scaling that turns the margin into a calibrated
+ * probability. Texts longer than {@link #SINGLE} chars are read in windows of {@link #WINDOW} chars
+ * and the worst window counts: the model is trained on the same windows, so a long document is
+ * neither diluted nor, for its length alone, suspect. Immutable and thread-safe.
  */
 public final class InjectionClassifier {
 

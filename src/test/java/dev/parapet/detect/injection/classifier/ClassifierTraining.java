@@ -175,8 +175,8 @@ public final class ClassifierTraining {
 
   /**
    * The features that occur in texts of at least {@link #MIN_UNITS} units: one that a single
-   * collection uses is that collection's style as likely as an attack's mark, and cannot be
-   * learned to generalize.
+   * collection uses is that collection's style as likely as an attack's mark, and cannot be learned
+   * to generalize.
    */
   static boolean[] sharedFeatures(List<Example> examples) {
     List<String> units = examples.stream().map(Example::unit).distinct().sorted().toList();

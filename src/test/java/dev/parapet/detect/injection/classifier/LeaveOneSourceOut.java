@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Leave-one-source-out: each unit of the corpus (a public collection, or one family of Parapet's
@@ -17,21 +18,39 @@ import java.util.function.Predicate;
  */
 public final class LeaveOneSourceOut {
 
-  /** One held-out text and the probability the classifier that never saw its unit gave it. */
-  public record Scored(Example example, double probability) {}
+  /**
+   * One held-out text, the probability the classifier that never saw its unit gave it, and the
+   * score of the whole injection detector with that classifier (NaN where not measured).
+   */
+  public record Scored(Example example, double probability, double detector) {}
+
+  /** The same texts with the detector's score where the classifier's was: for the same tables. */
+  public static List<Scored> detectorView(List<Scored> scored) {
+    return scored.stream().map(s -> new Scored(s.example(), s.detector(), s.detector())).toList();
+  }
 
   private LeaveOneSourceOut() {}
 
   /** Scores every example whose unit {@code holdOut} accepts, each unit held out in turn. */
   public static List<Scored> run(List<Example> corpus, Predicate<String> holdOut) {
-    return run(corpus, holdOut, Boolean.getBoolean("inj.raw"));
+    return run(corpus, holdOut, Boolean.getBoolean("inj.raw"), model -> text -> Double.NaN);
+  }
+
+  /** As {@link #run(List, Predicate, boolean, Function)}, without the detector's score. */
+  public static List<Scored> run(List<Example> corpus, Predicate<String> holdOut, boolean raw) {
+    return run(corpus, holdOut, raw, model -> text -> Double.NaN);
   }
 
   /**
-   * As {@link #run(List, Predicate)}; {@code raw} skips the calibration (a quarter of the time),
-   * which changes no ranking within a held-out unit, only the probabilities' meaning.
+   * As {@link #run(List, Predicate)}, each text also scored by {@code detector} built on the fold's
+   * classifier; {@code raw} skips the calibration (a quarter of the time), which changes no ranking
+   * within a held-out unit, only the probabilities' meaning.
    */
-  public static List<Scored> run(List<Example> corpus, Predicate<String> holdOut, boolean raw) {
+  public static List<Scored> run(
+      List<Example> corpus,
+      Predicate<String> holdOut,
+      boolean raw,
+      Function<InjectionClassifier, ToDoubleFunction<String>> detector) {
     List<String> units = corpus.stream().map(Example::unit).distinct().sorted().toList();
     List<Scored> out = new ArrayList<>();
     for (String unit : units) {
@@ -43,9 +62,10 @@ public final class LeaveOneSourceOut {
           raw
               ? ClassifierTraining.fit(train, 1f, 0f) // margins through a plain sigmoid: fast
               : ClassifierTraining.train(train);
+      ToDoubleFunction<String> wired = detector.apply(model);
       for (Example e : corpus) {
         if (e.unit().equals(unit)) {
-          out.add(new Scored(e, model.score(e.text())));
+          out.add(new Scored(e, model.score(e.text()), wired.applyAsDouble(e.text())));
         }
       }
     }

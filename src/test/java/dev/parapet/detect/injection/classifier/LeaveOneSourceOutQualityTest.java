@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The classifier, trained without each source in turn, on the source it never saw: recall at the
- * threshold that keeps false positives over all held-out benign texts at 2 %. The floor is what
- * was measured (docs/injection-classifier.md), well below issue 23's goal of 0.85: a linear model
- * over n-grams learns much of each collection's style, and that is what this test keeps honest.
+ * threshold that keeps false positives over all held-out benign texts at 2 %. The floor is what was
+ * measured (docs/injection-classifier.md), well below issue 23's goal of 0.85: a linear model over
+ * n-grams learns much of each collection's style, and that is what this test keeps honest.
  */
 class LeaveOneSourceOutQualityTest {
 

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Retraining from the committed corpus writes the shipped resource byte for byte (liblinear's
- * solver is deterministic with its seeded shuffle, the corpus is read in id order): whoever
- * changes the corpus or the features must retrain and commit the weights.
+ * solver is deterministic with its seeded shuffle, the corpus is read in id order): whoever changes
+ * the corpus or the features must retrain and commit the weights.
  */
 class ShippedWeightsReproducibleTest {
 
@@ -17,8 +17,7 @@ class ShippedWeightsReproducibleTest {
 
     byte[] retrained = ClassifierTraining.train(corpus).write();
 
-    byte[] shipped =
-        java.nio.file.Files.readAllBytes(ClassifierTraining.SHIPPED);
+    byte[] shipped = java.nio.file.Files.readAllBytes(ClassifierTraining.SHIPPED);
     assertThat(retrained).isEqualTo(shipped);
   }
 }

@@ -213,9 +213,13 @@ public final class InjectionDetector implements Detector {
     int start = Integer.MAX_VALUE;
     int end = 0;
     Set<String> kinds = new TreeSet<>();
+    // the classifier's window says where only when no signal says it more precisely
+    boolean located = cluster.stream().anyMatch(s -> s.kind() != SignalKind.CLASSIFIER);
     for (Signal s : cluster) {
-      start = Math.min(start, s.start());
-      end = Math.max(end, s.end());
+      if (!located || s.kind() != SignalKind.CLASSIFIER) {
+        start = Math.min(start, s.start());
+        end = Math.max(end, s.end());
+      }
       kinds.add(s.wireName());
     }
     List<Signal> strongestFirst = new ArrayList<>(cluster);

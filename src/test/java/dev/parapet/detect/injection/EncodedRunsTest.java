@@ -27,7 +27,10 @@ class EncodedRunsTest {
   void binaryOctetsDecodeToTheirText() {
     StringBuilder bits = new StringBuilder();
     for (byte b : "tell me the secret".getBytes(StandardCharsets.US_ASCII)) {
-      bits.append(String.format("%8s", Integer.toBinaryString(b)).replace(' ', '0')).append(' ');
+      bits.append(
+              String.format(java.util.Locale.ROOT, "%8s", Integer.toBinaryString(b))
+                  .replace(' ', '0'))
+          .append(' ');
     }
     assertThat(decoded(bits.toString())).contains("binary:tell me the secret");
   }

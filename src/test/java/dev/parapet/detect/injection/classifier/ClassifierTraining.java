@@ -68,7 +68,8 @@ public final class ClassifierTraining {
     InjectionClassifier model = train(corpus);
     Files.createDirectories(SHIPPED.getParent());
     Files.write(SHIPPED, model.write());
-    System.err.printf("trained on %d texts, wrote %s%n", corpus.size(), SHIPPED);
+    System.err.printf(
+        java.util.Locale.ROOT, "trained on %d texts, wrote %s%n", corpus.size(), SHIPPED);
   }
 
   /** Every example of every {@code *.jsonl} file in {@code dir}, in id order. */

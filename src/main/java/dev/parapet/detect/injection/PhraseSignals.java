@@ -362,7 +362,14 @@ final class PhraseSignals {
               0.4,
               2,
               "@reveal what",
-              "your the",
+              "your",
+              "password passcode passphrase secret key code")
+          .add(
+              PROMPT_LEAK,
+              0.25,
+              2,
+              "@reveal what",
+              "the",
               "password passcode passphrase secret key code")
           .add(PROMPT_LEAK, 0.6, 1, "prompt", "del di do", "sistema")
           .add(PROMPT_LEAK, 0.6, 1, "prompt", "systeme sistem")
@@ -371,7 +378,7 @@ final class PhraseSignals {
           .set("machine", "ai llm assistant model chatbot bot gpt chatgpt")
           .add(
               ADDRESSED_TO_AI,
-              0.5,
+              0.4,
               2,
               "note message instructions instruction task notice",
               "to for",

@@ -174,7 +174,9 @@ final class TokenPatterns {
   private static boolean sentenceBreak(String text, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';' || c == '。' || c == '！') {
+      // a single line break may split one sentence over turns or lines; a blank line ends it
+      boolean paragraph = c == '\n' && i + 1 < to && text.charAt(i + 1) == '\n';
+      if (c == '.' || c == '!' || c == '?' || paragraph || c == ';' || c == '。' || c == '！') {
         return true;
       }
     }

@@ -124,7 +124,7 @@ final class EncodedRuns {
     int n = text.length();
     int i = 0;
     while (i < n) {
-      if (!isHex(text.charAt(i)) || i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+      if (!isHex(text.charAt(i)) || i > 0 && wordChar(text.charAt(i - 1))) {
         i++;
         continue;
       }
@@ -167,6 +167,10 @@ final class EncodedRuns {
       return text.startsWith("\\x", i + 1) || text.startsWith("0x", i + 1) ? 3 : 1;
     }
     return 0;
+  }
+
+  private static boolean wordChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 128;
   }
 
   private static boolean isHex(char c) {
@@ -222,8 +226,8 @@ final class EncodedRuns {
       }
       marks += mark && start >= 0 ? 1 : 0;
       if (!inRun && start >= 0) {
-        String run = text.substring(start, i).strip();
-        if (marks >= 15 && run.length() >= 20 && run.length() <= MAX_DECODE) {
+        String run = marks >= 15 ? text.substring(start, i).strip() : "";
+        if (run.length() >= 20 && run.length() <= MAX_DECODE) {
           String decoded = decodeMorse(run);
           if (decoded != null) {
             sink.accept(Decoding.MORSE, decoded, start, start + run.length());
@@ -273,8 +277,18 @@ final class EncodedRuns {
   }
 
   private static boolean namesRot13(String text) {
-    String lower = NormalizedText.asciiLower(text);
-    return lower.contains("rot13") || lower.contains("rot-13") || lower.contains("rot 13");
+    for (String rot : new String[] {"rot", "ROT", "Rot"}) {
+      for (int at = text.indexOf(rot); at >= 0; at = text.indexOf(rot, at + 1)) {
+        int digits =
+            at + 3 < text.length() && (text.charAt(at + 3) == '-' || text.charAt(at + 3) == ' ')
+                ? at + 4
+                : at + 3;
+        if (text.startsWith("13", digits)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Decoded bytes as text when nearly all of them are printable; null otherwise. */

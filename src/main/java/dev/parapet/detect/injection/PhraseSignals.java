@@ -1,5 +1,6 @@
 package dev.parapet.detect.injection;
 
+import static dev.parapet.detect.injection.SignalKind.ADDRESSED_TO_AI;
 import static dev.parapet.detect.injection.SignalKind.AUTHORITY;
 import static dev.parapet.detect.injection.SignalKind.COMPLIANCE;
 import static dev.parapet.detect.injection.SignalKind.DECODE_AND_FOLLOW;
@@ -51,7 +52,8 @@ final class PhraseSignals {
               "conditioning setting settings limitation* safeguard* protocol* principles",
               "anweisung* instruktion* regel* befehl* vorgabe* richtlinie* consigne* regle*",
               "indicacion* regla* directri* regra* diretriz* istruzion* regol* perintah aturan",
-              "talimat* kural* tagubilin utos huong lenh text messages content instruk* requests")
+              "talimat* kural* tagubilin utos huong lenh text messages content instruk* requests",
+              "persona personality identity")
           .set("mine", "my our i me we mine meine mes mis minhas mie saya")
           .set(
               "unbound",
@@ -110,6 +112,27 @@ final class PhraseSignals {
           .addGaps(OVERRIDE, 0.8, new int[] {3, 1}, "@setAside", "@rules", "@before")
           .add(OVERRIDE, 0.6, 1, "@setAside", "above")
           .add(OVERRIDE, 0.6, 3, "never", "mind", "@rules above")
+          .add(
+              OVERRIDE,
+              0.6,
+              3,
+              "supersede* replace* cancel* invalidat* nullif* revoke* trump*",
+              "@before",
+              "@rules")
+          .add(
+              OVERRIDE,
+              0.65,
+              3,
+              "disable deactivate remove bypass circumvent",
+              "your",
+              "filter* guardrail* safety restriction* censorship moderation safeguard*")
+          .add(
+              REFRAME,
+              0.5,
+              1,
+              "your",
+              "new real true actual",
+              "task instructions role objective goal mission purpose")
           .add(OVERRIDE, 0.6, 4, "@setAside", "told instructed taught programmed")
           .add(OVERRIDE, 0.5, 2, "ignore forget disregard", "everything what", "above before")
           .add(OVERRIDE, 0.55, 2, "ignore forget disregard", "that", "you", "were", "told")
@@ -163,7 +186,16 @@ final class PhraseSignals {
           .add(PERSONA, 0.4, 3, "immerse immersing", "role character persona")
           .add(COMPLIANCE, 0.35, 2, "answers answer responds", "everything anything")
           .add(PERSONA, 0.8, 0, "do", "anything", "now")
-          .add(PERSONA, 0.45, 1, "can", "do", "anything")
+          .add(PERSONA, 0.45, 1, "can could", "do", "anything")
+          .add(
+              PERSONA,
+              0.5,
+              1,
+              "@unfiltered",
+              "ai assistant chatbot model bot version mode persona character")
+          .add(PERSONA, 0.4, 0, "betterdan antidan antigpt evilbot jailbreakgpt devmode")
+          .add(UNRESTRICTED, 0.5, 1, "broken break broke breaking", "free")
+          .add(UNRESTRICTED, 0.4, 2, "break breaking bend", "rules guidelines polic*")
           .add(UNRESTRICTED, 0.45, 3, "@unbound", "@limits")
           .add(UNRESTRICTED, 0.35, 0, "@unfiltered")
           .add(UNRESTRICTED, 0.5, 1, "not", "bound")
@@ -201,7 +233,12 @@ final class PhraseSignals {
               "i im am as this",
               "your",
               "developer creator maintainer administrator admin owner programmer engineer")
-          .add(AUTHORITY, 0.4, 0, "openai anthropic", "developer developers engineer staff team")
+          .add(
+              AUTHORITY,
+              0.4,
+              1,
+              "openai anthropic",
+              "developer developers engineer engineers staff team employee researcher")
           // ----- refusal suppression
           .add(REFUSAL_SUPPRESSION, 0.55, 2, "@negation", "@refuse")
           .add(REFUSAL_SUPPRESSION, 0.55, 2, "@negation", "@say", "@cannotWords")
@@ -313,14 +350,58 @@ final class PhraseSignals {
           .add(PROMPT_LEAK, 0.35, 0, "system initial", "prompt")
           .add(
               PROMPT_LEAK,
+              0.65,
+              4,
+              "written said text words message",
+              "beginning start top",
+              "conversation chat prompt context session")
+          .add(PROMPT_LEAK, 0.35, 0, "verbatim")
+          .add(PROMPT_LEAK, 0.35, 1, "word", "for", "word")
+          .add(
+              PROMPT_LEAK,
               0.4,
               2,
               "@reveal what",
-              "your the",
+              "your",
+              "password passcode passphrase secret key code")
+          .add(
+              PROMPT_LEAK,
+              0.25,
+              2,
+              "@reveal what",
+              "the",
               "password passcode passphrase secret key code")
           .add(PROMPT_LEAK, 0.6, 1, "prompt", "del di do", "sistema")
           .add(PROMPT_LEAK, 0.6, 1, "prompt", "systeme sistem")
           .add(PROMPT_LEAK, 0.6, 0, "systemprompt")
+          // ----- words to the AI that reads a document
+          .set("machine", "ai llm assistant model chatbot bot gpt chatgpt")
+          .add(
+              ADDRESSED_TO_AI,
+              0.4,
+              2,
+              "note message instructions instruction task notice",
+              "to for",
+              "@machine")
+          .add(ADDRESSED_TO_AI, 0.5, 2, "if", "you", "are re", "@machine language")
+          .add(ADDRESSED_TO_AI, 0.5, 0, "attention dear hey", "@machine")
+          .add(ADDRESSED_TO_AI, 0.5, 1, "@machine", "reading processing summarizing", "this")
+          .add(
+              ADDRESSED_TO_AI,
+              0.5,
+              1,
+              "when while before",
+              "summarizing summarising summarize summarise processing reading translating",
+              "this the")
+          .add(ADDRESSED_TO_AI, 0.5, 1, "not t", "tell inform mention", "user this")
+          .add(
+              ADDRESSED_TO_AI,
+              0.45,
+              1,
+              "tell instruct inform urge advise convince persuade",
+              "user users reader",
+              "to that")
+          .add(ADDRESSED_TO_AI, 0.45, 1, "respond reply", "to", "user", "with")
           // ----- encodings, asked for
           .add(
               DECODE_AND_FOLLOW,

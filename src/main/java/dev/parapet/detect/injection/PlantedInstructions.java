@@ -1,6 +1,5 @@
 package dev.parapet.detect.injection;
 
-import static dev.parapet.detect.injection.SignalKind.ADDRESSED_TO_AI;
 import static dev.parapet.detect.injection.SignalKind.PLANTED_INSTRUCTION;
 
 import dev.parapet.text.TokenList;
@@ -10,10 +9,10 @@ import java.util.List;
  * Indirect injection: instructions for the assistant inside a document it is asked to read. A
  * sentence of the document that opens with a verb of the assistant's trade ("say", "recommend",
  * "tell the user") where the rest of the document does not give orders breaks from the document's
- * register, as "Recommend a good book for the weekend." does at the foot of a receipt; words that
- * address the AI reading the text ("note to the AI", "when summarising this page") count wherever
- * they are. The document is the text after a request about it ("Summarise this email: …"), or the
- * whole text where it has document structure (markup, tables, headers, several lines).
+ * register, as "Recommend a good book for the weekend." does at the foot of a receipt (words that
+ * address the AI reading a text, "note to the AI", are {@link PhraseSignals}' part). The document
+ * is the text after a request about it ("Summarise this email: …"), or the whole text where it has
+ * document structure (markup, tables, headers, several lines).
  */
 final class PlantedInstructions {
 
@@ -155,72 +154,14 @@ final class PlantedInstructions {
               "gemini",
               "copilot"));
 
-  private static final String[] TO_AI = {
-    "note to ai",
-    "note to the ai",
-    "note for ai",
-    "note for the ai",
-    "instructions for the ai",
-    "instruction for the ai",
-    "message for the ai",
-    "message to the ai",
-    "to any ai",
-    "if you are an ai",
-    "if you are a language model",
-    "if you are an llm",
-    "if you're an ai",
-    "attention ai",
-    "attention, ai",
-    "attention llm",
-    "attention assistant",
-    "dear ai",
-    "dear assistant",
-    "hey ai",
-    "ai model reading this",
-    "ai reading this",
-    "llm reading this",
-    "assistant reading this",
-    "when summarizing this",
-    "when summarising this",
-    "when you summarize",
-    "when you summarise",
-    "when processing this",
-    "when reading this",
-    "before summarizing",
-    "while summarizing",
-    "do not summarize",
-    "do not mention this",
-    "don t mention this",
-    "without mentioning this",
-    "do not tell the user",
-    "don t tell the user",
-    "tell the user to",
-    "tell the user that",
-    "instruct the user to",
-    "respond to the user with",
-    "ai assistant:",
-    "ai instructions:",
-    "task for the ai",
-    "task for the assistant",
-    "给ai的指令",
-    "如果你是ai",
-    "如果你是人工智能",
-    "总结时"
-  };
-
   private PlantedInstructions() {}
 
   static void find(String text, TokenList tokens, List<Signal> out) {
-    for (String phrase : TO_AI) {
-      int at = text.indexOf(phrase);
-      if (at >= 0) {
-        out.add(new Signal(ADDRESSED_TO_AI, 0.5, at, at + phrase.length()));
-      }
-    }
     int documentStart = documentStart(text, tokens);
     if (documentStart < 0) {
       return;
     }
+    boolean markup = text.contains("<!--");
     int sentences = 0;
     int orders = 0;
     int plantedFrom = -1;
@@ -232,7 +173,7 @@ final class PlantedInstructions {
       int verb = orderAt(text, tokens, t, end);
       if (verb >= 0 && end - t >= 3) {
         orders++;
-        double weight = weight(text, tokens, verb, end) + (verb > t ? 0.1 : 0.0);
+        double weight = weight(text, tokens, verb, end, markup) + (verb > t ? 0.1 : 0.0);
         if (weight > strongest) {
           plantedFrom = tokens.start(t);
           plantedTo = tokens.end(end - 1);
@@ -261,7 +202,7 @@ final class PlantedInstructions {
       return -1;
     }
     for (int k = t + 1; k < end && k <= t + 12; k++) {
-      if (text.lastIndexOf(',', tokens.start(k)) > tokens.end(k - 1) - 1) {
+      if (comma(text, tokens.end(k - 1), tokens.start(k))) {
         return VERBS.contains(text, tokens.start(k), tokens.end(k)) ? k : -1;
       }
       if (calls && !ADDRESSEES.contains(text, tokens.start(k), tokens.end(k))) {
@@ -271,11 +212,20 @@ final class PlantedInstructions {
     return -1;
   }
 
+  private static boolean comma(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == ',') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * An order in a document weighs more when it sets the reader's task aside ("ignore the page"),
    * addresses someone ("tell the user"), or hides in a markup or code comment.
    */
-  private static double weight(String text, TokenList tokens, int t, int end) {
+  private static double weight(String text, TokenList tokens, int t, int end, boolean markup) {
     double weight = 0.45;
     if (SET_ASIDE.contains(text, tokens.start(t), tokens.end(t))) {
       weight += 0.25;
@@ -283,24 +233,33 @@ final class PlantedInstructions {
     if (addresses(text, tokens, t, end)) {
       weight += 0.1;
     }
-    if (inComment(text, tokens.start(t))) {
+    if (inComment(text, tokens.start(t), markup)) {
       weight += 0.15;
     }
     return Math.min(0.85, weight);
   }
 
-  private static boolean inComment(String text, int at) {
-    int open = text.lastIndexOf("<!--", at);
-    if (open >= 0) {
-      int close = text.indexOf("-->", open);
-      if (close < 0 || close > at) {
-        return true;
+  /** Whether {@code at} sits in an open HTML comment or after a code comment mark on its line. */
+  private static boolean inComment(String text, int at, boolean markup) {
+    if (markup) {
+      int open = text.lastIndexOf("<!--", at);
+      if (open >= 0) {
+        int close = text.indexOf("-->", open);
+        if (close < 0 || close > at) {
+          return true;
+        }
       }
     }
-    int line = text.lastIndexOf('\n', at);
-    int hash = text.lastIndexOf("# ", at);
-    int slashes = text.lastIndexOf("// ", at);
-    return Math.max(hash, slashes) > line && Math.max(hash, slashes) >= at - 4;
+    for (int i = at - 1; i >= 0 && i >= at - 6; i--) {
+      char c = text.charAt(i);
+      if (c == '#' || c == '/' && i > 0 && text.charAt(i - 1) == '/') {
+        return true;
+      }
+      if (c == '\n') {
+        return false;
+      }
+    }
+    return false;
   }
 
   /**

@@ -183,29 +183,72 @@ final class ScriptPhrases {
           new Phrase(PROMPT_LEAK, 0.35, "系统提示"),
           new Phrase(PROMPT_LEAK, 0.45, "システムプロンプト"),
           new Phrase(PROMPT_LEAK, 0.45, "시스템 프롬프트"),
-          new Phrase(PROMPT_LEAK, 0.45, "системный промпт"));
+          new Phrase(PROMPT_LEAK, 0.45, "системный промпт"),
+          new Phrase(SignalKind.ADDRESSED_TO_AI, 0.5, "给ai的指令"),
+          new Phrase(SignalKind.ADDRESSED_TO_AI, 0.5, "如果你是ai"),
+          new Phrase(SignalKind.ADDRESSED_TO_AI, 0.5, "如果你是人工智能"),
+          new Phrase(SignalKind.ADDRESSED_TO_AI, 0.4, "总结时"));
 
   private ScriptPhrases() {}
 
-  static void find(String text, List<Signal> out) {
-    if (!hasOtherScript(text)) {
-      return;
-    }
-    for (Pair pair : PAIRS) {
-      for (String first : pair.firsts()) {
-        for (int at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
-          int from = at + first.length();
-          int window = Math.min(text.length(), from + pair.window());
-          int end = secondWithin(text, from, window, pair.seconds());
-          if (end >= 0) {
-            out.add(new Signal(pair.kind(), pair.weight(), at, end));
-          }
-        }
+  /** A stem that opens a pair (index {@code pair}) or is a phrase (index {@code phrase}). */
+  private record Anchor(String stem, int pair, int phrase) {}
+
+  private static final char[] ANCHOR_CHARS;
+  private static final Anchor[][] ANCHORS;
+
+  static {
+    java.util.TreeMap<Character, List<Anchor>> byChar = new java.util.TreeMap<>();
+    for (int p = 0; p < PAIRS.size(); p++) {
+      for (String first : PAIRS.get(p).firsts()) {
+        byChar
+            .computeIfAbsent(first.charAt(0), c -> new java.util.ArrayList<>())
+            .add(new Anchor(first, p, -1));
       }
     }
-    for (Phrase p : PHRASES) {
-      for (int at = text.indexOf(p.text()); at >= 0; at = text.indexOf(p.text(), at + 1)) {
-        out.add(new Signal(p.kind(), p.weight(), at, at + p.text().length()));
+    for (int p = 0; p < PHRASES.size(); p++) {
+      String text = PHRASES.get(p).text();
+      byChar
+          .computeIfAbsent(text.charAt(0), c -> new java.util.ArrayList<>())
+          .add(new Anchor(text, -1, p));
+    }
+    ANCHOR_CHARS = new char[byChar.size()];
+    ANCHORS = new Anchor[byChar.size()][];
+    int i = 0;
+    for (var e : byChar.entrySet()) {
+      ANCHOR_CHARS[i] = e.getKey();
+      ANCHORS[i++] = e.getValue().toArray(Anchor[]::new);
+    }
+  }
+
+  /** One pass over the text: each char of another script looks up the stems it may open. */
+  static void find(String text, List<Signal> out) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x400) {
+        continue;
+      }
+      int k = java.util.Arrays.binarySearch(ANCHOR_CHARS, c);
+      if (k < 0) {
+        continue;
+      }
+      for (Anchor anchor : ANCHORS[k]) {
+        if (!text.startsWith(anchor.stem(), i)) {
+          continue;
+        }
+        int from = i + anchor.stem().length();
+        if (anchor.phrase() >= 0) {
+          Phrase p = PHRASES.get(anchor.phrase());
+          out.add(new Signal(p.kind(), p.weight(), i, from));
+        } else {
+          Pair pair = PAIRS.get(anchor.pair());
+          int end =
+              secondWithin(
+                  text, from, Math.min(text.length(), from + pair.window()), pair.seconds());
+          if (end >= 0) {
+            out.add(new Signal(pair.kind(), pair.weight(), i, end));
+          }
+        }
       }
     }
   }
@@ -220,15 +263,5 @@ final class ScriptPhrases {
       }
     }
     return -1;
-  }
-
-  /** Whether any char is beyond Greek (Cyrillic and later): most texts are Latin only. */
-  private static boolean hasOtherScript(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x400) {
-        return true;
-      }
-    }
-    return false;
   }
 }

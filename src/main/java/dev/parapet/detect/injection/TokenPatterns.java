@@ -24,16 +24,21 @@ final class TokenPatterns {
     private final WordSet words;
     private final WordSet prefixes;
     private final int[] prefixLengths;
+    private final boolean[] prefixStarts;
 
     Slot(Set<String> exact, Set<String> prefix) {
       words = new WordSet(exact);
       prefixes = new WordSet(prefix);
       prefixLengths = prefix.stream().mapToInt(String::length).distinct().sorted().toArray();
+      prefixStarts = starts(prefix);
     }
 
     boolean matches(String text, int from, int to) {
       if (words.contains(text, from, to)) {
         return true;
+      }
+      if (!startsAny(prefixStarts, text, from, to)) {
+        return false;
       }
       for (int length : prefixLengths) {
         if (length > to - from) {
@@ -56,6 +61,7 @@ final class TokenPatterns {
   private final WordSet firstPrefixes;
   private final Map<String, int[]> byFirstPrefix;
   private final int[] firstPrefixLengths;
+  private final boolean[] firstPrefixStarts;
 
   private TokenPatterns(List<Pattern> patterns, List<Set<String>[]> firstSlots) {
     this.patterns = List.copyOf(patterns);
@@ -75,6 +81,29 @@ final class TokenPatterns {
     byFirstPrefix = ids(prefixes);
     firstPrefixLengths =
         prefixes.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
+    firstPrefixStarts = starts(prefixes.keySet());
+  }
+
+  /** The first two chars of every prefix (all at least two long), as a table to test a token by. */
+  private static boolean[] starts(Set<String> prefixes) {
+    boolean[] table = new boolean[128 * 128];
+    for (String p : prefixes) {
+      if (p.length() < 2 || p.charAt(0) >= 128 || p.charAt(1) >= 128) {
+        throw new IllegalArgumentException("a prefix needs two ASCII chars: " + p);
+      }
+      table[p.charAt(0) * 128 + p.charAt(1)] = true;
+    }
+    return table;
+  }
+
+  /** Whether the token may start with one of the prefixes: most tokens fail here, at no cost. */
+  private static boolean startsAny(boolean[] table, String text, int from, int to) {
+    if (to - from < 2) {
+      return false;
+    }
+    char a = text.charAt(from);
+    char b = text.charAt(from + 1);
+    return a < 128 && b < 128 && table[a * 128 + b];
   }
 
   private static Map<String, int[]> ids(Map<String, List<Integer>> lists) {
@@ -96,7 +125,7 @@ final class TokenPatterns {
         }
       }
       for (int length : firstPrefixLengths) {
-        if (length > to - from) {
+        if (length > to - from || !startsAny(firstPrefixStarts, text, from, to)) {
           break;
         }
         String prefix = firstPrefixes.find(text, from, from + length);
@@ -145,7 +174,9 @@ final class TokenPatterns {
   private static boolean sentenceBreak(String text, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';' || c == '。' || c == '！') {
+      // a single line break may split one sentence over turns or lines; a blank line ends it
+      boolean paragraph = c == '\n' && i + 1 < to && text.charAt(i + 1) == '\n';
+      if (c == '.' || c == '!' || c == '?' || paragraph || c == ';' || c == '。' || c == '！') {
         return true;
       }
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class LeaveOneSourceOutQualityTest {
 
-  /** Measured 0.xxx; the floor leaves room for the solver's tolerance, not for a regression. */
-  private static final double RECALL_FLOOR = 0.0;
+  /** Measured 0.251 (2026-12-08); the floor leaves room for the solver, not for a regression. */
+  private static final double RECALL_FLOOR = 0.23;
 
   @Test
   void recallOnUnseenSourcesAtTwoPercentFalsePositivesHoldsItsFloor() {

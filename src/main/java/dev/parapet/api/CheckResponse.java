@@ -38,7 +38,8 @@ public record CheckResponse(
   /**
    * A finding on the wire: severity in lower case; in a conversation also where it sits ({@code
    * message}, {@code toolCall} and {@code path} inside a tool call's arguments, or {@code
-   * document}), each absent where it does not apply.
+   * document}), each absent where it does not apply. Under {@code ?explain=true} also the {@code
+   * signals} a scoring detector combined into {@code score}.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record FindingView(
@@ -53,9 +54,10 @@ public record CheckResponse(
       Integer message,
       Integer toolCall,
       String path,
-      String document) {
+      String document,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> signals) {
 
-    static FindingView of(Finding f) {
+    static FindingView of(Finding f, boolean explain) {
       return new FindingView(
           f.detector(),
           f.type(),
@@ -68,7 +70,8 @@ public record CheckResponse(
           f.message() < 0 ? null : f.message(),
           f.toolCall() < 0 ? null : f.toolCall(),
           f.path().isEmpty() ? null : f.path(),
-          f.document().isEmpty() ? null : f.document());
+          f.document().isEmpty() ? null : f.document(),
+          explain ? f.signals() : List.of());
     }
   }
 
@@ -80,7 +83,7 @@ public record CheckResponse(
         d.conversation() == null ? null : d.conversation().redactedMessages(),
         d.conversation() == null ? null : d.conversation().redactedDocuments(),
         d.conversation() == null ? null : d.conversation().redactedSystem(),
-        d.findings().stream().map(FindingView::of).toList(),
+        d.findings().stream().map(f -> FindingView.of(f, d.explanation() != null)).toList(),
         d.rules(),
         d.profile(),
         d.policyVersion(),

@@ -220,17 +220,18 @@ final class MultiTurnSignals {
 
   private static Finding rescored(Finding f, double score, String source) {
     return new Finding(
-        f.detector(),
-        f.type(),
-        f.start(),
-        f.end(),
-        score >= 0.9 ? Severity.CRITICAL : score >= 0.7 ? Severity.HIGH : f.severity(),
-        score,
-        source,
-        f.message(),
-        f.toolCall(),
-        f.path(),
-        f.document(),
-        f.trust());
+            f.detector(),
+            f.type(),
+            f.start(),
+            f.end(),
+            score >= 0.9 ? Severity.CRITICAL : score >= 0.7 ? Severity.HIGH : f.severity(),
+            score,
+            source,
+            f.message(),
+            f.toolCall(),
+            f.path(),
+            f.document(),
+            f.trust())
+        .withSignals(f.signals());
   }
 }

@@ -23,6 +23,9 @@ import java.util.Objects;
  *     /to/0}; empty outside tool-call arguments
  * @param document the id of the retrieved document it sits in, or the empty string
  * @param trust who the text it sits in comes from; {@code USER} for a plain text
+ * @param signals the evidence a scoring detector combined into {@code score}, by wire name (such as
+ *     {@code override} or {@code base64-override}), strongest first; never the text. Empty for
+ *     detectors that match one thing.
  */
 public record Finding(
     String detector,
@@ -37,7 +40,8 @@ public record Finding(
     int toolCall,
     String path,
     String document,
-    Trust trust) {
+    Trust trust,
+    List<String> signals) {
 
   public Finding {
     Objects.requireNonNull(detector, "detector");
@@ -48,6 +52,7 @@ public record Finding(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(trust, "trust");
+    signals = List.copyOf(signals);
     if (start < 0 || end < start) {
       throw new IllegalArgumentException("bad span [" + start + ", " + end + ")");
     }
@@ -75,7 +80,21 @@ public record Finding(
       double score,
       String source,
       List<String> via) {
-    this(detector, type, start, end, severity, score, source, via, -1, -1, "", "", Trust.USER);
+    this(
+        detector,
+        type,
+        start,
+        end,
+        severity,
+        score,
+        source,
+        via,
+        -1,
+        -1,
+        "",
+        "",
+        Trust.USER,
+        List.of());
   }
 
   /** A finding in a conversation, found in the text as sent. */
@@ -94,7 +113,7 @@ public record Finding(
       Trust trust) {
     this(
         detector, type, start, end, severity, score, source, List.of(), message, toolCall, path,
-        document, trust);
+        document, trust, List.of());
   }
 
   /** Whether it was found only through a normalization of the text: a disguised term. */
@@ -106,14 +125,14 @@ public record Finding(
   public Finding withVia(List<String> newVia) {
     return new Finding(
         detector, type, start, end, severity, score, source, newVia, message, toolCall, path,
-        document, trust);
+        document, trust, signals);
   }
 
   /** The same finding at other offsets. */
   public Finding at(int newStart, int newEnd) {
     return new Finding(
         detector, type, newStart, newEnd, severity, score, source, via, message, toolCall, path,
-        document, trust);
+        document, trust, signals);
   }
 
   /**
@@ -135,7 +154,15 @@ public record Finding(
         inToolCall,
         atPath,
         inDocument,
-        from);
+        from,
+        signals);
+  }
+
+  /** The same finding with the evidence that scored it. */
+  public Finding withSignals(List<String> evidence) {
+    return new Finding(
+        detector, type, start, end, severity, score, source, via, message, toolCall, path, document,
+        trust, evidence);
   }
 
   /** Whether it sits in a conversation or a document rather than in a plain text. */

@@ -3,61 +3,57 @@ package dev.parapet.detect.injection;
 import dev.parapet.detect.CodePointOffsets;
 import dev.parapet.detect.Detector;
 import dev.parapet.detect.DetectorInput;
+import dev.parapet.detect.injection.classifier.InjectionClassifier;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Severity;
 import dev.parapet.text.NormalizedText;
 import dev.parapet.text.Normalizer;
 import dev.parapet.text.Span;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Scores prompt-injection and jailbreak attempts: instruction overrides, persona jailbreaks,
- * system-prompt extraction, chat-template tokens smuggled into user text, instructions hidden in
- * Unicode tag characters or base64, and, on answers, data carried out through markdown links or a
- * leaked canary. Nearby signals form one finding whose score combines them; its source names the
- * signals, never the text.
+ * Scores prompt-injection and jailbreak attempts from signals of several families
+ * (docs/injection.md): instruction overrides, persona jailbreaks, refusal suppression, prefix
+ * forcing, fake roles and turns, prompt leaking, instructions hidden in encodings, instructions
+ * planted in documents, and, on answers, data carried out through markdown links or a leaked
+ * canary. Nearby signals form one finding whose score {@link InjectionScore} combines; the finding
+ * keeps the signals' names as its evidence, never the text.
  */
 public final class InjectionDetector implements Detector {
 
   static final String NAME = "injection";
   static final String TYPE = "PROMPT_INJECTION";
   static final double REPORT_FLOOR = 0.3;
-  private static final int CLUSTER_GAP = 300;
-  private static final int MAX_DECODE = 4096;
+  private static final int CLUSTER_GAP = 500;
 
-  private static final String[] ROLE_TOKENS = {
-    "<|im_start|>",
-    "<|im_end|>",
-    "<|system|>",
-    "<|assistant|>",
-    "<|user|>",
-    "[inst]",
-    "[/inst]",
-    "<<sys>>",
-    "<</sys>>",
-    "### system:",
-    "### instruction:",
-    "<|begin_of_text|>",
-    "<|start_header_id|>",
-    "<|endoftext|>",
-    "<start_of_turn>"
-  };
   private static final Pattern MARKDOWN_URL =
       Pattern.compile("(!?)\\[[^\\]\\n]{0,200}\\]\\((https?://[^)\\s]{1,2048})\\)");
 
-  private static final char TAG_HIGH_SURROGATE = '\uDB40';
-  private static final boolean[] BASE64_ALPHABET = base64Alphabet();
-
   private final Normalizer normalizer = new Normalizer();
+  private final InjectionClassifier classifier;
+
+  /** The detector with the classifier Parapet ships. */
+  public InjectionDetector() {
+    this(ShippedClassifier.MODEL);
+  }
+
+  /** The detector with another classifier (leave-one-source-out measures it so). */
+  public InjectionDetector(InjectionClassifier classifier) {
+    this.classifier = classifier;
+  }
+
+  /** Loaded once, on first use, and shared: the weights are immutable. */
+  private static final class ShippedClassifier {
+    static final InjectionClassifier MODEL = InjectionClassifier.shipped();
+  }
 
   @Override
   public String name() {
@@ -66,148 +62,68 @@ public final class InjectionDetector implements Detector {
 
   @Override
   public List<Finding> detect(DetectorInput input) {
+    return findings(signals(input));
+  }
+
+  /** Every signal in the text, at code point offsets of the original. */
+  List<Signal> signals(DetectorInput input) {
     NormalizedText normalized = input.text();
     String original = input.original();
     CodePointOffsets offsets = CodePointOffsets.of(input);
-    List<Signal> signals = new ArrayList<>();
     List<Signal> found = new ArrayList<>();
-    PhraseSignals.find(normalized.text(), normalized.tokens(), found);
+    String text = normalized.text();
+    PhraseSignals.find(text, normalized.tokens(), found);
+    ScriptPhrases.find(text, found);
+    PlantedInstructions.find(text, normalized.tokens(), found);
+    List<Signal> signals = new ArrayList<>(found.size() + 4);
     for (Signal s : found) {
       Span span = normalized.toOriginal(s.start(), Math.max(s.end(), s.start() + 1));
-      signals.add(new Signal(s.kind(), s.weight(), span.start(), span.end()));
+      signals.add(s.at(span.start(), span.end()));
     }
-    roleTokens(original, offsets, signals);
-    tagSmuggling(original, offsets, signals);
-    base64(original, offsets, signals);
+    List<Signal> raw = new ArrayList<>();
+    RoleMarkers.find(input.text().originalAsciiLower(), raw);
+    EncodedRuns.find(original, (how, decoded, from, to) -> hidden(how, decoded, from, to, raw));
+    for (Signal s : raw) {
+      signals.add(s.at(offsets.at(s.start()), offsets.at(s.end())));
+    }
+    classifier(original, offsets, signals);
     if (input.context().isOutput()) {
       exfiltration(original, offsets, signals);
       canary(input, normalized, offsets, signals);
     }
-    return clusters(signals);
+    return Discussion.weigh(normalized.originalAsciiLower(), signals, offsets::at);
   }
 
-  private static void roleTokens(String original, CodePointOffsets offsets, List<Signal> out) {
-    if (original.indexOf('<') < 0 && original.indexOf('[') < 0 && original.indexOf('#') < 0) {
-      return;
+  /** The classifier's worst window, a witness where its probability is worth anything. */
+  private void classifier(String original, CodePointOffsets offsets, List<Signal> out) {
+    InjectionClassifier.Window window = classifier.worstWindow(original);
+    double weight = InjectionScore.classifierWeight(classifier.probability(window.margin()));
+    if (weight > 0) {
+      out.add(
+          new Signal(
+              SignalKind.CLASSIFIER, weight, offsets.at(window.start()), offsets.at(window.end())));
     }
-    String lower = NormalizedText.asciiLower(original);
-    for (String token : ROLE_TOKENS) {
-      for (int at = lower.indexOf(token); at >= 0; at = lower.indexOf(token, at + 1)) {
-        out.add(new Signal("role-token", 0.8, offsets.at(at), offsets.at(at + token.length())));
-      }
-    }
-  }
-
-  /** Tag characters (U+E0000..E007F) spell invisible ASCII; the smuggling itself is a signal. */
-  private void tagSmuggling(String original, CodePointOffsets offsets, List<Signal> out) {
-    // every tag char starts with this high surrogate; a vectorized search skips ordinary text
-    int i = original.indexOf(TAG_HIGH_SURROGATE);
-    while (i >= 0) {
-      if (!isTag(original.codePointAt(i))) {
-        i = original.indexOf(TAG_HIGH_SURROGATE, i + 1);
-        continue;
-      }
-      int start = i;
-      StringBuilder decoded = new StringBuilder();
-      while (i < original.length()) {
-        int c = original.codePointAt(i);
-        if (!isTag(c)) {
-          break;
-        }
-        if (c >= 0xE0020 && c <= 0xE007E) {
-          decoded.append((char) (c - 0xE0000));
-        }
-        i += Character.charCount(c);
-      }
-      if (decoded.length() >= 4) {
-        int from = offsets.at(start);
-        int to = offsets.at(i);
-        out.add(new Signal("tag-smuggling", 0.9, from, to));
-        hidden(decoded.toString(), "tag", from, to, out);
-      }
-      i = original.indexOf(TAG_HIGH_SURROGATE, i);
-    }
-  }
-
-  private static boolean isTag(int codePoint) {
-    return codePoint >= 0xE0000 && codePoint <= 0xE007F;
-  }
-
-  /** Runs of the base64 alphabet, 24 chars or longer, found in one pass without a regex. */
-  private void base64(String original, CodePointOffsets offsets, List<Signal> out) {
-    int n = original.length();
-    int start = -1;
-    for (int i = 0; i <= n; i++) {
-      char c = i < n ? original.charAt(i) : ' ';
-      if (isBase64(c)) {
-        if (start < 0) {
-          start = i;
-        }
-        continue;
-      }
-      if (start >= 0) {
-        int end = i;
-        while (end < n && end - i < 2 && original.charAt(end) == '=') {
-          end++;
-        }
-        if (i - start >= 24 && end - start <= MAX_DECODE) {
-          String decoded = decode(original.substring(start, end));
-          if (decoded != null) {
-            hidden(decoded, "base64", offsets.at(start), offsets.at(end), out);
-          }
-        }
-        start = -1;
-      }
-    }
-  }
-
-  private static boolean isBase64(char c) {
-    // a table, not a chain of ranges: dense mixed text makes every branch unpredictable
-    return c < 128 && BASE64_ALPHABET[c];
-  }
-
-  private static boolean[] base64Alphabet() {
-    boolean[] in = new boolean[128];
-    for (char c :
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray()) {
-      in[c] = true;
-    }
-    return in;
   }
 
   /** Scans text that was hidden (decoded), placing what it finds on the hiding span. */
-  private void hidden(String decoded, String how, int from, int to, List<Signal> out) {
+  private void hidden(Decoding how, String decoded, int from, int to, List<Signal> out) {
+    if (how == Decoding.TAG) {
+      out.add(new Signal(SignalKind.TAG_SMUGGLING, 0.9, from, to));
+    } else if (how != Decoding.ROT13 && EncodedRuns.words(decoded)) {
+      // a hidden question or order is what encodings smuggle; a hidden statement is less telling
+      out.add(
+          new Signal(SignalKind.ENCODED_TEXT, EncodedRuns.request(decoded) ? 0.5 : 0.35, from, to));
+    } else if (how == Decoding.ROT13 && EncodedRuns.readsBetterRotated(decoded)) {
+      out.add(new Signal(SignalKind.ENCODED_TEXT, 0.5, from, to));
+    }
     List<Signal> inner = new ArrayList<>();
-    PhraseSignals.find(normalizer.normalize(decoded).text(), inner);
-    String lower = NormalizedText.asciiLower(decoded);
-    for (String token : ROLE_TOKENS) {
-      if (lower.contains(token)) {
-        inner.add(new Signal("role-token", 0.8, 0, 0));
-      }
-    }
+    NormalizedText plain = normalizer.normalize(decoded);
+    PhraseSignals.find(plain.text(), plain.tokens(), inner);
+    ScriptPhrases.find(plain.text(), inner);
+    RoleMarkers.find(plain.originalAsciiLower(), inner);
     for (Signal s : inner) {
-      out.add(new Signal(how + "-" + s.kind(), Math.max(0.8, s.weight()), from, to));
+      out.add(new Signal(s.kind(), how, s.weight(), from, to));
     }
-  }
-
-  private static String decode(String run) {
-    byte[] bytes;
-    try {
-      bytes =
-          Base64.getDecoder()
-              .decode(run.length() % 4 == 0 ? run : run + "=".repeat((4 - run.length() % 4) % 4));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int printable = 0;
-    for (byte b : bytes) {
-      if (b >= 0x20 && b < 0x7f || b == '\n' || b == '\t' || b < 0) {
-        printable++;
-      }
-    }
-    return bytes.length > 8 && printable >= bytes.length * 0.9
-        ? new String(bytes, StandardCharsets.UTF_8)
-        : null;
   }
 
   /** A markdown image (or link) whose query string carries data out of the conversation. */
@@ -228,7 +144,7 @@ public final class InjectionDetector implements Detector {
         boolean image = !m.group(1).isEmpty();
         out.add(
             new Signal(
-                image ? "exfiltration" : "exfiltration-link",
+                image ? SignalKind.EXFILTRATION : SignalKind.EXFILTRATION_LINK,
                 image ? 0.85 : 0.6,
                 offsets.at(m.start()),
                 offsets.at(m.end())));
@@ -244,7 +160,9 @@ public final class InjectionDetector implements Detector {
     }
     String original = input.original();
     for (int at = original.indexOf(canary); at >= 0; at = original.indexOf(canary, at + 1)) {
-      out.add(new Signal("canary-leak", 1.0, offsets.at(at), offsets.at(at + canary.length())));
+      out.add(
+          new Signal(
+              SignalKind.CANARY_LEAK, 1.0, offsets.at(at), offsets.at(at + canary.length())));
     }
     String folded = normalizer.normalize(canary).text();
     String text = normalized.text();
@@ -252,11 +170,12 @@ public final class InjectionDetector implements Detector {
         at >= 0 && !folded.isEmpty();
         at = text.indexOf(folded, at + 1)) {
       Span span = normalized.toOriginal(at, at + folded.length());
-      out.add(new Signal("canary-leak", 1.0, span.start(), span.end()));
+      out.add(new Signal(SignalKind.CANARY_LEAK, 1.0, span.start(), span.end()));
     }
   }
 
-  private static List<Finding> clusters(List<Signal> signals) {
+  /** Nearby signals grouped, each group one finding where its score reaches the floor. */
+  static List<Finding> findings(List<Signal> signals) {
     if (signals.isEmpty()) {
       return List.of();
     }
@@ -276,33 +195,48 @@ public final class InjectionDetector implements Detector {
     return findings;
   }
 
-  /** Every distinct signal counts as independent evidence; the kinds name the finding's source. */
-  private static void emit(List<Signal> cluster, List<Finding> out) {
-    Map<String, Double> strongest = new TreeMap<>();
-    java.util.Set<Signal> distinct = new java.util.LinkedHashSet<>(cluster);
-    int start = Integer.MAX_VALUE;
-    int end = 0;
-    double miss = 1.0;
-    for (Signal s : distinct) {
-      strongest.merge(s.kind(), s.weight(), Math::max);
-      start = Math.min(start, s.start());
-      end = Math.max(end, s.end());
-      miss *= 1.0 - s.weight();
+  /** A signal as the finding's evidence names it; the classifier's with its probability. */
+  private static String evidence(Signal s) {
+    if (s.kind() != SignalKind.CLASSIFIER) {
+      return s.wireName();
     }
-    double score = Math.round((1.0 - miss) * 1000) / 1000.0;
+    return String.format(
+        Locale.ROOT, "%s:%.2f", s.wireName(), InjectionScore.classifierProbability(s.weight()));
+  }
+
+  /** One finding over a cluster, scored by {@link InjectionScore}, its signals as evidence. */
+  private static void emit(List<Signal> cluster, List<Finding> out) {
+    double score = InjectionScore.of(cluster);
     if (score < REPORT_FLOOR) {
       return;
     }
+    int start = Integer.MAX_VALUE;
+    int end = 0;
+    Set<String> kinds = new TreeSet<>();
+    // the classifier's window says where only when no signal says it more precisely
+    boolean located = cluster.stream().anyMatch(s -> s.kind() != SignalKind.CLASSIFIER);
+    for (Signal s : cluster) {
+      if (!located || s.kind() != SignalKind.CLASSIFIER) {
+        start = Math.min(start, s.start());
+        end = Math.max(end, s.end());
+      }
+      kinds.add(s.wireName());
+    }
+    List<Signal> strongestFirst = new ArrayList<>(cluster);
+    strongestFirst.sort(Comparator.comparingDouble(InjectionScore::weight).reversed());
+    Set<String> evidence = new LinkedHashSet<>();
+    strongestFirst.forEach(s -> evidence.add(evidence(s)));
     Severity severity =
         score >= 0.9 ? Severity.CRITICAL : score >= 0.7 ? Severity.HIGH : Severity.MEDIUM;
     out.add(
         new Finding(
-            NAME,
-            TYPE,
-            start,
-            Math.max(end, start),
-            severity,
-            score,
-            NAME + "/" + String.join("+", new TreeSet<>(strongest.keySet()))));
+                NAME,
+                TYPE,
+                start,
+                Math.max(end, start),
+                severity,
+                score,
+                NAME + "/" + String.join("+", kinds))
+            .withSignals(List.copyOf(evidence)));
   }
 }

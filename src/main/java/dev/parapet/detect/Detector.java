@@ -14,4 +14,26 @@ public interface Detector {
   String name();
 
   List<Finding> detect(DetectorInput input);
+
+  /** A hold-back without bound: a stream releases nothing before its answer closes. */
+  int UNBOUNDED = Integer.MAX_VALUE;
+
+  /**
+   * How close to a text's end text still to come can change a finding of this detector, in code
+   * points with a repeated character counted once (stretched letters collapse): the longest span
+   * one finding can cover across whitespace, with the context it reads after it. A run without
+   * whitespace is held whole by the stream whatever its length, so shapes that never hold
+   * whitespace (URLs, emails, tokens) need not count here. Streams hold back this much.
+   */
+  default int holdBack() {
+    return UNBOUNDED;
+  }
+
+  /**
+   * Where in {@code text} a match still open could start, one that text still to come may close (a
+   * private key whose END line has not come yet); -1 when none is open.
+   */
+  default int openFrom(String text) {
+    return -1;
+  }
 }

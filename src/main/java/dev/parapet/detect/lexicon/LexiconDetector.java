@@ -22,14 +22,21 @@ final class LexiconDetector implements Detector {
   static final String NAME = "lexicon";
 
   private final LexiconMatcher matcher;
+  private final int holdBack;
 
   LexiconDetector(LexiconMatcher matcher) {
     this.matcher = matcher;
+    this.holdBack = matcher.holdBack();
   }
 
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public int holdBack() {
+    return holdBack;
   }
 
   @Override

@@ -166,6 +166,14 @@ final class LexiconMatcher {
     return categories;
   }
 
+  /**
+   * The longest term in code points once repeated letters collapse, with a separator between its
+   * tokens, doubled for letters spaced out ("p i p e"), and one more for the boundary after it.
+   */
+  int holdBack() {
+    return 2 * (entries.maxRuns() + maxTokens) + 1;
+  }
+
   int maxTokens() {
     return maxTokens;
   }

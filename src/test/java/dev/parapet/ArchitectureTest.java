@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final String[] TOP_LEVEL = {
-    "api", "app", "cli", "check", "policy", "detect", "text", "model", "audit", "digest"
+    "api", "app", "cli", "check", "policy", "detect", "text", "model", "audit", "digest", "stream",
+    "gateway"
   };
 
   private static JavaClasses main;
@@ -54,22 +55,33 @@ class ArchitectureTest {
         .definedBy("dev.parapet.audit..")
         .layer("digest")
         .definedBy("dev.parapet.digest..")
-        .whereLayer("api")
+        // stream sessions: a plain core over check; the gateway serves them with the framework,
+        // sharing api's authentication and problem bodies
+        .layer("stream")
+        .definedBy("dev.parapet.stream..")
+        .layer("gateway")
+        .definedBy("dev.parapet.gateway..")
+        .whereLayer("gateway")
         .mayNotBeAccessedByAnyLayer()
+        .whereLayer("stream")
+        .mayOnlyBeAccessedByLayers("api", "app", "gateway")
+        .whereLayer("api")
+        .mayOnlyBeAccessedByLayers("gateway")
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("app")
-        .mayOnlyBeAccessedByLayers("api")
+        .mayOnlyBeAccessedByLayers("api", "gateway")
         .whereLayer("check")
-        .mayOnlyBeAccessedByLayers("api", "app", "cli")
+        .mayOnlyBeAccessedByLayers("api", "app", "cli", "stream", "gateway")
         .whereLayer("policy")
         .mayOnlyBeAccessedByLayers("api", "app", "cli", "check")
         .whereLayer("detect")
-        .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "policy")
+        .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "policy", "stream")
         .whereLayer("text")
         .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "policy", "detect")
         .whereLayer("model")
-        .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "policy", "detect")
+        .mayOnlyBeAccessedByLayers(
+            "api", "app", "cli", "check", "policy", "detect", "stream", "gateway")
         .whereLayer("audit")
         .mayOnlyBeAccessedByLayers("api", "app")
         .check(main);
@@ -120,7 +132,7 @@ class ArchitectureTest {
   void onlyApiAndAppTouchTheFramework() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("dev.parapet.api..", "dev.parapet.app..")
+        .resideOutsideOfPackages("dev.parapet.api..", "dev.parapet.app..", "dev.parapet.gateway..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

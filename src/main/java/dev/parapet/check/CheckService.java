@@ -165,6 +165,15 @@ public final class CheckService {
    * @param record whether to write the decision to the log (once per streamed answer)
    */
   public Judgement judge(CheckRequest request, boolean record) {
+    return judge(request, record, null);
+  }
+
+  /**
+   * As {@link #judge(CheckRequest, boolean)}, the recorded decision also carrying {@code note}
+   * among its errors: what went wrong around the check (an upstream model that timed out), for
+   * auditors.
+   */
+  public Judgement judge(CheckRequest request, boolean record, RuleError note) {
     long started = System.nanoTime();
     Policy current = policy.get();
     if (current == null) {
@@ -176,7 +185,8 @@ public final class CheckService {
     String auditId = null;
     if (record) {
       decision = withShadow(current, profile, request, decision);
-      auditId = log.record(decision, request.text(), profile);
+      auditId =
+          log.record(note == null ? decision : decision.withError(note), request.text(), profile);
     }
     return new Judgement(
         decision,
@@ -185,6 +195,7 @@ public final class CheckService {
         type -> operators.get(profile.redactionFor(type)),
         decided.blocking(),
         current.detectorSet().holdBack(),
+        current.detectorSet().holdBackLetters(),
         current.detectorSet().openFrom(request.text()));
   }
 

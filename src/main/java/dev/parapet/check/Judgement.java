@@ -16,6 +16,8 @@ import java.util.function.Function;
  * @param blocking the findings the standing block actions name; empty unless the verdict is block,
  *     and empty for a block without findings (a rule's, or the fail mode's)
  * @param holdBack the policy's detectors' {@link dev.parapet.detect.Detector#holdBack()}
+ * @param holdBackLetters the policy's detectors' {@link
+ *     dev.parapet.detect.Detector#holdBackLetters()}
  * @param openFrom where a match still open may start, in code points, or -1
  */
 public record Judgement(
@@ -25,6 +27,7 @@ public record Judgement(
     Function<String, RedactionOperator> operators,
     List<Finding> blocking,
     int holdBack,
+    int holdBackLetters,
     int openFrom) {
 
   private static final Redactor REDACTOR = new Redactor();

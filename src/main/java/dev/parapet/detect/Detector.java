@@ -19,14 +19,24 @@ public interface Detector {
   int UNBOUNDED = Integer.MAX_VALUE;
 
   /**
-   * How close to a text's end text still to come can change a finding of this detector, in code
-   * points with a repeated character counted once (stretched letters collapse): the longest span
-   * one finding can cover across whitespace, with the context it reads after it. A run without
-   * whitespace is held whole by the stream whatever its length, so shapes that never hold
-   * whitespace (URLs, emails, tokens) need not count here. Streams hold back this much.
+   * How close to a text's end, in code points, text still to come can change a finding of this
+   * detector: the longest span one finding can cover across whitespace, with the context it reads
+   * after it. A run without whitespace is held whole by the stream whatever its length, so shapes
+   * that never hold whitespace (URLs, emails, tokens) need not count here. Streams hold back this
+   * much.
    */
   default int holdBack() {
     return UNBOUNDED;
+  }
+
+  /**
+   * Like {@link #holdBack()}, counted in letters and digits with a repeated one counted once, for
+   * detectors that see through stretched, spaced and dotted letters ("fuuuck", "s h i t",
+   * "s.h.i.t"): the most letter runs one match can hold, plus one. 0 when {@link #holdBack()} says
+   * it all.
+   */
+  default int holdBackLetters() {
+    return 0;
   }
 
   /**

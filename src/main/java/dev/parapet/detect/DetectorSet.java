@@ -23,6 +23,11 @@ public record DetectorSet(
     return detectors.stream().mapToInt(Detector::holdBack).max().orElse(0);
   }
 
+  /** The largest {@link Detector#holdBackLetters()} of these detectors. */
+  public int holdBackLetters() {
+    return detectors.stream().mapToInt(Detector::holdBackLetters).max().orElse(0);
+  }
+
   /** The earliest {@link Detector#openFrom(String)} of these detectors, or -1. */
   public int openFrom(String text) {
     int open = -1;

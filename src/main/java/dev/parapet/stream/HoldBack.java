@@ -16,7 +16,8 @@ final class HoldBack {
    * The code point offset up to which {@code text} may be released, never before {@code released}.
    *
    * @param codePoints the text as code points
-   * @param holdBack the detectors' hold-back: code points from the end, repeats counted once
+   * @param holdBack the detectors' hold-back in code points from the end
+   * @param holdBackLetters the detectors' hold-back in letter runs from the end
    * @param openFrom where a match still open starts, or -1
    * @param findings every finding so far: a cut never falls inside one
    * @param redactions the merged redacted spans: a cut never falls inside one or right after it,
@@ -25,11 +26,12 @@ final class HoldBack {
   static int cut(
       int[] codePoints,
       int holdBack,
+      int holdBackLetters,
       int openFrom,
       List<Finding> findings,
       List<Finding> redactions,
       int released) {
-    int cut = atBreak(codePoints, back(codePoints, holdBack));
+    int cut = stable(codePoints, holdBack, holdBackLetters);
     if (openFrom >= 0) {
       cut = Math.min(cut, openFrom);
     }
@@ -59,11 +61,12 @@ final class HoldBack {
    * Whether a block stands whatever text comes: it names no finding (a rule's or the fail mode's),
    * or one of its findings ends before the tail that text still to come could change.
    */
-  static boolean settled(int[] codePoints, int holdBack, List<Finding> blocking) {
+  static boolean settled(
+      int[] codePoints, int holdBack, int holdBackLetters, List<Finding> blocking) {
     if (blocking.isEmpty()) {
       return true;
     }
-    int stable = atBreak(codePoints, back(codePoints, holdBack));
+    int stable = stable(codePoints, holdBack, holdBackLetters);
     for (Finding f : blocking) {
       if (f.end() <= stable) {
         return true;
@@ -72,20 +75,36 @@ final class HoldBack {
     return false;
   }
 
-  /**
-   * The offset {@code holdBack} code points before the end, a repeated code point (a stretched
-   * letter) counting once so that "fuuuuuuck" needs no more room than "fuck".
-   */
+  /** The end of what no text still to come can change, whatever the findings so far. */
+  static int stable(int[] codePoints, int holdBack, int holdBackLetters) {
+    return atBreak(
+        codePoints, Math.min(back(codePoints, holdBack), backLetters(codePoints, holdBackLetters)));
+  }
+
+  /** The offset {@code holdBack} code points before the end. */
   static int back(int[] codePoints, int holdBack) {
-    if (holdBack == Detector.UNBOUNDED) {
+    return holdBack == Detector.UNBOUNDED ? 0 : Math.max(0, codePoints.length - holdBack);
+  }
+
+  /**
+   * The offset {@code letters} letter runs before the end: only letters and digits count, and a
+   * repeated one once, so that "fuuuuck", "f u c k" and "f.u.c.k" need no more room than "fuck".
+   */
+  static int backLetters(int[] codePoints, int letters) {
+    if (letters == Detector.UNBOUNDED) {
       return 0;
     }
     int at = codePoints.length;
     int counted = 0;
-    while (at > 0 && counted < holdBack) {
+    int next = -1;
+    while (at > 0 && counted < letters) {
       at--;
-      if (at + 1 >= codePoints.length || codePoints[at] != codePoints[at + 1]) {
-        counted++;
+      int c = codePoints[at];
+      if (Character.isLetterOrDigit(c)) {
+        if (Character.toLowerCase(c) != next) {
+          counted++;
+        }
+        next = Character.toLowerCase(c);
       }
     }
     return at;

@@ -1,6 +1,7 @@
 package dev.parapet.stream;
 
 import dev.parapet.check.Judgement;
+import dev.parapet.model.RuleError;
 import dev.parapet.model.Verdict;
 import java.util.List;
 
@@ -50,6 +51,11 @@ public final class StreamSession {
     return state;
   }
 
+  /** The answer's length so far, in code points. */
+  public synchronized int length() {
+    return text.codePointCount(0, text.length());
+  }
+
   /** How much of the answer, in code points, has been released. */
   synchronized int released() {
     return released;
@@ -70,17 +76,20 @@ public final class StreamSession {
     }
     text.append(chunk);
     String all = text.toString();
-    Judgement judged = judge.judge(all, false);
+    Judgement judged = judge.judge(all, false, null);
     int[] codePoints = all.codePoints().toArray();
     boolean blocked = judged.decision().verdict() == Verdict.BLOCK;
-    if (blocked && HoldBack.settled(codePoints, judged.holdBack(), judged.blocking())) {
-      return end(State.BLOCKED, all);
+    if (blocked
+        && HoldBack.settled(
+            codePoints, judged.holdBack(), judged.holdBackLetters(), judged.blocking())) {
+      return end(State.BLOCKED, all, null);
     }
     // a block still in the open tail ("s h i t" may go on as "s h i tthe") holds back from it
     int cut =
         HoldBack.cut(
             codePoints,
             judged.holdBack(),
+            judged.holdBackLetters(),
             judged.openFrom(),
             judged.decision().findings(),
             judged.redactions(),
@@ -106,7 +115,21 @@ public final class StreamSession {
     if (state != State.OPEN) {
       return ended();
     }
-    return end(State.CLOSED, text.toString());
+    return end(State.CLOSED, text.toString(), null);
+  }
+
+  /**
+   * The answer broke off (its source failed or went away): records it as far as it came, with
+   * {@code reason}, and releases nothing more.
+   */
+  public synchronized Step abort(RuleError reason) {
+    if (state != State.OPEN) {
+      return ended();
+    }
+    Step step = end(State.CLOSED, text.toString(), reason);
+    state = State.EXPIRED;
+    last = new Step("", step.verdict(), step.findings(), step.heldBack(), step.auditId());
+    return last;
   }
 
   /** Idle too long: records the answer as far as it came and releases nothing more. */
@@ -114,14 +137,14 @@ public final class StreamSession {
     if (state != State.OPEN) {
       return ended();
     }
-    Step step = end(State.CLOSED, text.toString());
+    Step step = end(State.CLOSED, text.toString(), null);
     state = State.EXPIRED;
     last = new Step("", step.verdict(), step.findings(), step.heldBack(), step.auditId());
     return last;
   }
 
-  private Step end(State next, String all) {
-    Judgement judged = judge.judge(all, true);
+  private Step end(State next, String all, RuleError note) {
+    Judgement judged = judge.judge(all, true, note);
     Verdict verdict = judged.decision().verdict();
     int total = all.codePointCount(0, all.length());
     String release = "";

@@ -34,6 +34,6 @@ final class StarterPolicy {
   }
 
   static Judge judge() {
-    return (text, record) -> SERVICE.judge(answer(text), record);
+    return (text, record, note) -> SERVICE.judge(answer(text), record, note);
   }
 }

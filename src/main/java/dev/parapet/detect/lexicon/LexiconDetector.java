@@ -22,11 +22,11 @@ final class LexiconDetector implements Detector {
   static final String NAME = "lexicon";
 
   private final LexiconMatcher matcher;
-  private final int holdBack;
+  private final int holdBackLetters;
 
   LexiconDetector(LexiconMatcher matcher) {
     this.matcher = matcher;
-    this.holdBack = matcher.holdBack();
+    this.holdBackLetters = matcher.holdBackLetters();
   }
 
   @Override
@@ -34,9 +34,15 @@ final class LexiconDetector implements Detector {
     return NAME;
   }
 
+  /** Terms are bounded by their letters, whatever separates or stretches them. */
   @Override
   public int holdBack() {
-    return holdBack;
+    return 0;
+  }
+
+  @Override
+  public int holdBackLetters() {
+    return holdBackLetters;
   }
 
   @Override

@@ -166,12 +166,9 @@ final class LexiconMatcher {
     return categories;
   }
 
-  /**
-   * The longest term in code points once repeated letters collapse, with a separator between its
-   * tokens, doubled for letters spaced out ("p i p e"), and one more for the boundary after it.
-   */
-  int holdBack() {
-    return 2 * (entries.maxRuns() + maxTokens) + 1;
+  /** The most letter runs a term has, and one more for a letter that could still extend it. */
+  int holdBackLetters() {
+    return entries.maxRuns() + 1;
   }
 
   int maxTokens() {

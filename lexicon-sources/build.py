@@ -41,7 +41,7 @@ SOURCES = {
     "parapet": ("this project", "-", "lexicon-sources/curated", "Apache-2.0"),
 }
 
-LANGS = ["en", "zh", "es", "fr", "de", "pt", "it", "ru", "ja", "ko"]
+LANGS = ["en", "zh", "es", "fr", "de", "pt", "it", "ru", "ja", "ko", "ar", "hi"]
 CATEGORIES = ["profanity", "sexual", "hate", "violence", "weapons", "self-harm", "drugs", "extremism"]
 SEVERITIES = ["low", "medium", "high", "critical"]
 
@@ -67,7 +67,8 @@ HEADER_COMMENTS = {
     "profanity": "# Mild words carry severity=low; the general tier redacts every PROFANITY finding.",
 }
 LANG_NAMES = {"en": "English", "zh": "Chinese", "es": "Spanish", "fr": "French", "de": "German",
-              "pt": "Portuguese", "it": "Italian", "ru": "Russian", "ja": "Japanese", "ko": "Korean"}
+              "pt": "Portuguese", "it": "Italian", "ru": "Russian", "ja": "Japanese", "ko": "Korean",
+              "ar": "Arabic", "hi": "Hindi"}
 ALLOWLIST_APPLIES = "[violence, weapons, profanity, self-harm, sexual, hate, drugs, extremism]"
 
 

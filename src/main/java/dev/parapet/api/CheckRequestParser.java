@@ -63,7 +63,7 @@ final class CheckRequestParser {
     if (!root.isObject()) {
       throw invalid("the body must be a JSON object with at least a 'text' member");
     }
-    if (root.has("messages") || root.has("documents") || root.has("scope")) {
+    if (root.has("messages") || root.has("documents") || root.has("scope") || root.has("system")) {
       return conversation(root, explain);
     }
     JsonNode text = root.get("text");
@@ -203,14 +203,19 @@ final class CheckRequestParser {
     }
     JsonNode messages = root.get("messages");
     if (messages == null || messages.isNull()) {
-      throw invalid("'messages' is required with 'documents' or 'scope'");
+      throw invalid("'messages' is required with 'documents', 'system' or 'scope'");
     }
     Stage stage = stage(root.get("stage"));
     Conversation conversation;
     try {
       conversation =
           ConversationReader.read(
-              messages, root.get("documents"), scope(root.get("scope")), stage, conversations());
+              root.get("system"),
+              messages,
+              root.get("documents"),
+              scope(root.get("scope")),
+              stage,
+              conversations());
     } catch (ConversationException e) {
       throw new ProblemException(
           e.tooLarge() ? ErrorCode.TOO_LARGE : ErrorCode.INVALID_REQUEST, e.getMessage());

@@ -21,6 +21,7 @@ import java.util.List;
  * @param toolCallCount the tool calls asked for
  * @param messageTexts each message's text (its text parts joined by a newline), checked or not, for
  *     signals that span turns
+ * @param system Anthropic's top-level {@code system} as sent, or null
  */
 public record Conversation(
     JsonNode messages,
@@ -32,7 +33,8 @@ public record Conversation(
     List<Finding> malformed,
     int codePoints,
     int toolCallCount,
-    List<String> messageTexts) {
+    List<String> messageTexts,
+    JsonNode system) {
 
   public Conversation {
     messageTexts = List.copyOf(messageTexts);

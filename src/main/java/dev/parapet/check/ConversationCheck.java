@@ -102,7 +102,7 @@ final class ConversationCheck {
     List<String> roles = conversation.messageFacts().stream().map(Message::role).toList();
     if (spans == null) {
       return new ConversationOutcome(
-          conversation.checkedMessages(), conversation.checkedToolCalls(), roles, null, null);
+          conversation.checkedMessages(), conversation.checkedToolCalls(), roles, null, null, null);
     }
     Map<Piece, List<Finding>> byPiece = new LinkedHashMap<>();
     for (Finding f : spans) {
@@ -122,6 +122,7 @@ final class ConversationCheck {
         conversation.checkedToolCalls(),
         roles,
         root.get("messages"),
-        root.get("documents"));
+        root.get("documents"),
+        root.get("system"));
   }
 }

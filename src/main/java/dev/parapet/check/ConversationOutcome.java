@@ -13,13 +13,15 @@ import java.util.List;
  * @param redactedMessages the {@code messages} with the redacted strings replaced when the verdict
  *     is redact, else null
  * @param redactedDocuments the {@code documents} likewise, or null when none were sent
+ * @param redactedSystem Anthropic's top-level {@code system} likewise, or null when none was sent
  */
 public record ConversationOutcome(
     int messagesChecked,
     int toolCallsChecked,
     List<String> roles,
     JsonNode redactedMessages,
-    JsonNode redactedDocuments) {
+    JsonNode redactedDocuments,
+    JsonNode redactedSystem) {
 
   public ConversationOutcome {
     roles = List.copyOf(roles);

@@ -26,6 +26,9 @@ import java.util.Set;
  */
 public final class ConversationReader {
 
+  /** Where Anthropic's top-level system prompt sits in a request, as a JSON pointer. */
+  static final String SYSTEM_PATH = "/system";
+
   public static final String MALFORMED_ARGUMENTS = "MALFORMED_TOOL_ARGUMENTS";
 
   private static final int MAX_ARGUMENT_DEPTH = 32;
@@ -64,6 +67,20 @@ public final class ConversationReader {
    */
   public static Conversation read(
       JsonNode messages, JsonNode documents, Scope scope, Stage stage, ConversationLimits limits) {
+    return read(null, messages, documents, scope, stage, limits);
+  }
+
+  /**
+   * Reads a conversation whose system prompt may sit outside {@code messages}, as Anthropic's
+   * Messages API sends it: a top-level {@code system}, a string or an array of text blocks.
+   */
+  public static Conversation read(
+      JsonNode system,
+      JsonNode messages,
+      JsonNode documents,
+      Scope scope,
+      Stage stage,
+      ConversationLimits limits) {
     ConversationReader reader = new ConversationReader(limits);
     if (messages == null || !messages.isArray()) {
       throw invalid("'messages' must be an array of messages");
@@ -77,6 +94,10 @@ public final class ConversationReader {
               + ": send the recent turns with scope \"new\", or check in parts");
     }
     int firstChecked = scope == Scope.NEW ? firstNew(messages, stage) : 0;
+    if (system != null && !system.isNull()) {
+      // before the first message, so with scope "new" it is history like the turns after it
+      reader.system(system, firstChecked == 0);
+    }
     for (int i = 0; i < messages.size(); i++) {
       reader.message(messages.get(i), i, i >= firstChecked);
     }
@@ -93,7 +114,33 @@ public final class ConversationReader {
         reader.malformed,
         reader.codePoints,
         reader.toolCallCount,
-        reader.messageTexts);
+        reader.messageTexts,
+        system == null || system.isNull() ? null : system);
+  }
+
+  /**
+   * Anthropic's top-level system prompt. It is no message, so its findings carry no message index
+   * but the path {@code /system}, and trust as a system message's.
+   */
+  private void system(JsonNode system, boolean inScope) {
+    Content content = new Content(-1, Trust.APPLICATION, inScope, SYSTEM_PATH);
+    if (system.isTextual()) {
+      content.text(system.textValue(), SYSTEM_PATH, Trust.APPLICATION);
+    } else if (system.isArray()) {
+      for (int j = 0; j < system.size(); j++) {
+        String at = "system[" + j + "]";
+        JsonNode part = system.get(j);
+        if (!part.isObject() || !part.path("type").isTextual()) {
+          throw invalid("'" + at + "' must be an object with a 'type'");
+        }
+        if ("text".equals(part.get("type").textValue())) {
+          content.text(
+              requiredString(part, "text", at), SYSTEM_PATH + "/" + j + "/text", Trust.APPLICATION);
+        }
+      }
+    } else {
+      throw invalid("'system' must be a string or an array of text blocks");
+    }
   }
 
   /** The first message after the last answer; on the output stage, the last answer itself. */
@@ -122,7 +169,7 @@ public final class ConversationReader {
     }
     String name = optionalString(m, "name", at);
     optionalString(m, "tool_call_id", at);
-    Content content = new Content(i, trust, inScope);
+    Content content = new Content(i, trust, inScope, "");
     JsonNode body = m.get("content");
     String pointer = "/messages/" + i + "/content";
     if (body != null && !body.isNull()) {
@@ -154,14 +201,16 @@ public final class ConversationReader {
     private final int message;
     private final Trust trust;
     private final boolean inScope;
+    private final String path;
     private int textLength = -1;
     private int calls;
     private final StringBuilder joined = new StringBuilder();
 
-    private Content(int message, Trust trust, boolean inScope) {
+    private Content(int message, Trust trust, boolean inScope, String path) {
       this.message = message;
       this.trust = trust;
       this.inScope = inScope;
+      this.path = path;
     }
 
     /** Appends a text part to the message's text, parts joined by one newline. */
@@ -174,7 +223,7 @@ public final class ConversationReader {
       }
       joined.append(text);
       if (inScope) {
-        pieces.add(new Piece(text, length, from, message, -1, "", "", offset, target, false));
+        pieces.add(new Piece(text, length, from, message, -1, path, "", offset, target, false));
       }
     }
   }

@@ -24,13 +24,16 @@ final class ConversationRedactor {
 
   /**
    * @param rewritten the new text of each piece that changed
-   * @return a root holding {@code messages} and, when sent, {@code documents}
+   * @return a root holding {@code messages} and, when sent, {@code documents} and {@code system}
    */
   static ObjectNode apply(Conversation conversation, Map<Piece, String> rewritten) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.set("messages", conversation.messages().deepCopy());
     if (conversation.documents() != null) {
       root.set("documents", conversation.documents().deepCopy());
+    }
+    if (conversation.system() != null) {
+      root.set("system", conversation.system().deepCopy());
     }
     Map<String, JsonNode> arguments = new LinkedHashMap<>();
     for (Map.Entry<Piece, String> e : rewritten.entrySet()) {

@@ -68,6 +68,25 @@ class ConversationResourceTest {
   }
 
   @Test
+  void anthropicTopLevelSystemIsCheckedAndReturnedRedacted() {
+    post("{'system':[{'type':'text','text':'Refunds go to card 4111 1111 1111 1111.'}],"
+            + "'messages':[{'role':'user','content':[{'type':'text','text':'Hello'}]}]}")
+        .statusCode(200)
+        .body("decision", equalTo("redact"))
+        .body("findings[0].path", equalTo("/system"))
+        .body("findings[0].message", nullValue())
+        .body("system[0].text", equalTo("Refunds go to card **** **** **** 1111."))
+        .body("messages[0].content[0].text", equalTo("Hello"));
+  }
+
+  @Test
+  void aSystemWithoutMessagesIsABadRequestNamingMessages() {
+    post("{'system':'Be brief.'}")
+        .statusCode(400)
+        .body("detail", containsString("'messages' is required"));
+  }
+
+  @Test
   void aDocumentsFindingCarriesTheDocumentId() {
     post("{'messages':[{'role':'user','content':'Who wrote this?'}],"
             + "'documents':[{'id':'doc-7','text':'Written by jane@example.com'}]}")

@@ -1,6 +1,7 @@
 package dev.parapet.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +50,7 @@ class ConversationCheckTest {
     JsonNode root = json(messages);
     Conversation c =
         ConversationReader.read(
+            root.get("system"),
             root.get("messages"),
             root.get("documents"),
             scope,
@@ -148,6 +150,59 @@ class ConversationCheckTest {
     assertThat(out.at("/0/content/1/input/card/number").asText()).isEqualTo("**** **** **** 1111");
     assertThat(out.at("/0/content/1/input/n").asInt()).isEqualTo(1);
     assertThat(out.at("/0/content/0/text").asText()).isEqualTo("Paying.");
+  }
+
+  @Test
+  void anthropicTopLevelSystemIsCheckedAndRedactedInPlace() {
+    Decision d =
+        check(
+            "{'system':'Refunds go to card 4111 1111 1111 1111.',"
+                + "'messages':[{'role':'user','content':'Hello'}]}");
+    Finding card = d.findings().get(0);
+    assertThat(card.path()).isEqualTo("/system");
+    assertThat(card.message()).isEqualTo(-1);
+    assertThat(card.trust()).isEqualTo(Trust.APPLICATION);
+    assertThat(card.start()).isEqualTo("Refunds go to card ".length());
+    assertThat(d.conversation().redactedSystem().asText())
+        .isEqualTo("Refunds go to card **** **** **** 1111.");
+    assertThat(d.conversation().redactedMessages().at("/0/content").asText()).isEqualTo("Hello");
+  }
+
+  @Test
+  void anthropicSystemTextBlocksAreRedactedBlockByBlock() {
+    Decision d =
+        check(
+            "{'system':[{'type':'text','text':'Be brief.'},"
+                + "{'type':'text','text':'Card 4111 1111 1111 1111','cache_control':{'type':'ephemeral'}}],"
+                + "'messages':[{'role':'user','content':'Hello'}]}");
+    Finding card = d.findings().get(0);
+    assertThat(card.path()).isEqualTo("/system");
+    // offsets into the system prompt's blocks joined by a newline, as for a message's parts
+    assertThat(card.start()).isEqualTo("Be brief.\nCard ".length());
+    JsonNode system = d.conversation().redactedSystem();
+    assertThat(system.at("/0/text").asText()).isEqualTo("Be brief.");
+    assertThat(system.at("/1/text").asText()).isEqualTo("Card **** **** **** 1111");
+    assertThat(system.at("/1/cache_control/type").asText()).isEqualTo("ephemeral");
+  }
+
+  @Test
+  void aSystemPromptBeforeTheLastAnswerIsHistoryUnderScopeNew() {
+    Decision d =
+        check(
+            "{'system':'Refunds go to card 4111 1111 1111 1111.',"
+                + "'messages':[{'role':'user','content':'Hi'},{'role':'assistant','content':'Hello'},"
+                + "{'role':'user','content':'Thanks'}]}",
+            null,
+            Scope.NEW,
+            Map.of());
+    assertThat(d.findings()).isEmpty();
+  }
+
+  @Test
+  void aSystemThatIsNeitherTextNorBlocksIsRefusedNamingTheField() {
+    assertThatThrownBy(() -> check("{'system':{'text':'x'},'messages':[]}"))
+        .isInstanceOf(ConversationException.class)
+        .hasMessageContaining("'system'");
   }
 
   @Test

@@ -47,7 +47,7 @@ class LexiconQualityTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"en", "zh", "es", "fr", "de", "pt", "it", "ru", "ja", "ko"})
+  @ValueSource(strings = {"en", "zh", "es", "fr", "de", "pt", "it", "ru", "ja", "ko", "ar", "hi"})
   void fewOrdinarySentencesDrawAnActedOnLexiconFinding(String language, TestReporter reporter)
       throws IOException {
     List<String> sentences = corpus(language);

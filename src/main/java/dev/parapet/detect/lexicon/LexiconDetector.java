@@ -3,11 +3,14 @@ package dev.parapet.detect.lexicon;
 import dev.parapet.detect.Detector;
 import dev.parapet.detect.DetectorInput;
 import dev.parapet.model.Finding;
+import dev.parapet.model.Severity;
 import dev.parapet.text.NormalizedText;
 import dev.parapet.text.Span;
 import dev.parapet.text.TokenList;
 import dev.parapet.text.Via;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +103,52 @@ final class LexiconDetector implements Detector {
         findings.set(at, finding);
       }
     }
-    return findings;
+    return findings.size() < 2 ? findings : withoutNested(findings);
+  }
+
+  /**
+   * Leaves out a term found inside a longer term of the same lexicon that is at least as severe
+   * ("妈的" inside "他妈的"): the longer finding already says all the shorter one would, and a text
+   * would otherwise count one word several times.
+   */
+  static List<Finding> withoutNested(List<Finding> findings) {
+    Integer[] order = new Integer[findings.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(
+        order,
+        Comparator.<Integer>comparingInt(i -> findings.get(i).start())
+            .thenComparing(i -> -findings.get(i).end()));
+    boolean[] nested = new boolean[order.length];
+    int severities = Severity.values().length;
+    // per lexicon and category: the furthest end reached by a finding of each severity so far
+    Map<String, int[]> reach = new HashMap<>();
+    boolean any = false;
+    for (int i : order) {
+      Finding f = findings.get(i);
+      int[] ends =
+          reach.computeIfAbsent(f.source() + '\u0000' + f.type(), k -> new int[severities]);
+      for (int s = f.severity().ordinal(); s < severities; s++) {
+        if (ends[s] >= f.end()) {
+          nested[i] = true;
+          any = true;
+          break;
+        }
+      }
+      int s = f.severity().ordinal();
+      ends[s] = Math.max(ends[s], f.end());
+    }
+    if (!any) {
+      return findings;
+    }
+    List<Finding> kept = new ArrayList<>(findings.size());
+    for (int i = 0; i < nested.length; i++) {
+      if (!nested[i]) {
+        kept.add(findings.get(i));
+      }
+    }
+    return kept;
   }
 
   private static Finding withoutVia(Finding f) {

@@ -1,6 +1,7 @@
 package dev.parapet.detect.lexicon;
 
 import dev.parapet.detect.DetectorSet;
+import dev.parapet.digest.Sha256;
 import dev.parapet.model.InvalidPolicyException;
 import dev.parapet.model.Severity;
 import dev.parapet.text.Normalizer;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -142,11 +142,7 @@ final class LexiconIndexCache {
   }
 
   private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.newDigest();
   }
 
   private static LexiconSet inMemory(Path lexiconsDir, Normalizer normalizer, LocalDate today) {

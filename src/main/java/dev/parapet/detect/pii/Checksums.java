@@ -1,8 +1,7 @@
 package dev.parapet.detect.pii;
 
+import dev.parapet.digest.Sha256;
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -408,11 +407,7 @@ final class Checksums {
   }
 
   static byte[] sha256(byte[] in) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(in);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.newDigest().digest(in);
   }
 
   static boolean date(String value, String pattern) {

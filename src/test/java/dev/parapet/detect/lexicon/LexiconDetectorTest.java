@@ -91,6 +91,32 @@ class LexiconDetectorTest {
   }
 
   @Test
+  void aTermInsideALongerTermOfTheSameLexiconIsReportedOnceAsTheLonger() throws IOException {
+    LexiconSet set = profanity("他妈\n他妈的\n妈的\n");
+
+    assertThat(detect(set, "你這個他媽的混蛋"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.start()).isEqualTo(3);
+              assertThat(f.end()).isEqualTo(6);
+            });
+  }
+
+  @Test
+  void aMoreSevereTermInsideALongerOneIsStillReported() throws IOException {
+    LexiconSet set = profanity("pipe bomb\npipe bomb kit | severity=low\n");
+    Files.writeString(dir.resolve("profanity-en.yaml"), "category: profanity\nseverity: high\n");
+    set = LexiconSet.load(dir, new Normalizer(), Clock.systemUTC());
+
+    assertThat(detect(set, "selling a pipe bomb kit today"))
+        .extracting(Finding::start, Finding::end)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(10, 19),
+            org.assertj.core.groups.Tuple.tuple(10, 23));
+  }
+
+  @Test
   void aTermWrittenWithAccentsIsNotDisguisedWhenTheTextHasThemToo() throws IOException {
     LexiconSet set = profanity("cabrón\n");
 

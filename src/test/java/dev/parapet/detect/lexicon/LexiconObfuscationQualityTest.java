@@ -42,7 +42,9 @@ class LexiconObfuscationQualityTest {
           "zh", new String[] {"他说{}然后走了", "群里有人发了“{}”这句话"},
           "ja", new String[] {"彼は{}と言った", "「{}」と書いてあった"},
           "ko", new String[] {"그는 {} 라고 말했다", "댓글에 {} 라고 썼다"},
-          "ru", new String[] {"он сказал {} вчера", "кто-то написал {} в чате"});
+          "ru", new String[] {"он сказал {} вчера", "кто-то написал {} в чате"},
+          "ar", new String[] {"قال {} ثم غادر", "كتب أحدهم {} في التعليقات"},
+          "hi", new String[] {"उसने कहा {} और चला गया", "किसी ने चैट में {} लिखा"});
 
   private static final String[] LATIN_CARRIERS = {"they wrote {} yesterday", "look: {} again"};
 

@@ -2,6 +2,7 @@ package dev.parapet.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.parapet.SuppressForbidden;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * inside a UTF-8 sequence where one is, so words, characters and terms split across events and
  * reads alike.
  */
+@SuppressForbidden(reason = "the JDK's own small HTTP server is enough for a fake on loopback")
 public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
 
   /** How the upstream behaves for the next calls. */

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final String[] TOP_LEVEL = {
-    "api", "app", "cli", "check", "policy", "detect", "text", "model", "audit", "digest", "console"
+    "api", "app", "cli", "check", "policy", "detect", "text", "model", "audit", "digest", "console",
+    "stream", "gateway"
   };
 
   private static JavaClasses main;
@@ -56,24 +57,35 @@ class ArchitectureTest {
         .definedBy("dev.parapet.digest..")
         .layer("console")
         .definedBy("dev.parapet.console..")
+        // stream sessions: a plain core over check; the gateway serves them with the framework,
+        // sharing api's authentication and problem bodies
+        .layer("stream")
+        .definedBy("dev.parapet.stream..")
+        .layer("gateway")
+        .definedBy("dev.parapet.gateway..")
         .whereLayer("console")
         .mayNotBeAccessedByAnyLayer()
+        .whereLayer("gateway")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("stream")
+        .mayOnlyBeAccessedByLayers("api", "app", "gateway")
         .whereLayer("api")
-        .mayOnlyBeAccessedByLayers("console")
+        .mayOnlyBeAccessedByLayers("console", "gateway")
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("app")
-        .mayOnlyBeAccessedByLayers("api", "console")
+        .mayOnlyBeAccessedByLayers("api", "console", "gateway")
         .whereLayer("check")
-        .mayOnlyBeAccessedByLayers("api", "app", "cli", "console")
+        .mayOnlyBeAccessedByLayers("api", "app", "cli", "console", "stream", "gateway")
         .whereLayer("policy")
         .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "console")
         .whereLayer("detect")
-        .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "policy", "console")
+        .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "policy", "console", "stream")
         .whereLayer("text")
         .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "policy", "detect")
         .whereLayer("model")
-        .mayOnlyBeAccessedByLayers("api", "app", "cli", "check", "policy", "detect", "console")
+        .mayOnlyBeAccessedByLayers(
+            "api", "app", "cli", "check", "policy", "detect", "console", "stream", "gateway")
         .whereLayer("audit")
         .mayOnlyBeAccessedByLayers("api", "app", "console")
         .check(main);
@@ -121,10 +133,14 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyApiAndAppTouchTheFramework() {
+  void onlyApiAppConsoleAndGatewayTouchTheFramework() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("dev.parapet.api..", "dev.parapet.app..", "dev.parapet.console..")
+        .resideOutsideOfPackages(
+            "dev.parapet.api..",
+            "dev.parapet.app..",
+            "dev.parapet.console..",
+            "dev.parapet.gateway..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

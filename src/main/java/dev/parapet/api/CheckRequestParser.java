@@ -96,6 +96,65 @@ final class CheckRequestParser {
   }
 
   /**
+   * A stream's opening: the profile, tenant, requestId and context its answer is checked with, and
+   * the prompt's {@code messages} when sent, as an input-stage check. An empty body takes defaults.
+   *
+   * @return the answer's envelope (its text empty: chunks bring it) and the prompt's check or null
+   */
+  CheckRequest[] opening(byte[] body) {
+    JsonNode root = body == null || body.length == 0 ? STRICT.createObjectNode() : read(body);
+    if (!root.isObject()) {
+      throw invalid(
+          "the body must be a JSON object (profile, tenant, requestId, context, messages)");
+    }
+    if (root.has("text")) {
+      throw invalid("a stream's text comes in chunks: POST /v1/streams/{id}/chunks {\"text\": …}");
+    }
+    CheckRequest answer =
+        new CheckRequest(
+            "",
+            Stage.OUTPUT,
+            identifier(root, "profile", MAX_PROFILE_LENGTH),
+            identifier(root, "tenant", MAX_ID_LENGTH),
+            identifier(root, "requestId", MAX_ID_LENGTH),
+            context(root.get("context")),
+            false);
+    JsonNode messages = root.get("messages");
+    CheckRequest prompt = null;
+    if (messages != null && !messages.isNull()) {
+      try {
+        prompt =
+            CheckRequest.of(
+                ConversationReader.read(messages, null, Scope.ALL, Stage.INPUT, conversations()),
+                Stage.INPUT,
+                answer.profile(),
+                answer.tenant(),
+                answer.requestId(),
+                answer.context(),
+                false);
+      } catch (ConversationException e) {
+        throw new ProblemException(
+            e.tooLarge() ? ErrorCode.TOO_LARGE : ErrorCode.INVALID_REQUEST, e.getMessage());
+      }
+    }
+    return new CheckRequest[] {answer, prompt};
+  }
+
+  /** A chunk of a stream: its {@code text}, required, a string. */
+  String chunk(byte[] body) {
+    JsonNode root = read(body);
+    JsonNode text = root.isObject() ? root.get("text") : null;
+    if (text == null || !text.isTextual()) {
+      throw invalid("'text' is required and must be a string: the next piece of the answer");
+    }
+    return text.textValue();
+  }
+
+  int maxTextLength() {
+    return limits.maxTextLength();
+  }
+
+  /**
    * A stored identifier: at most {@code max} chars (the audit store's column holds that many), no
    * control characters and no unpaired surrogate, which the stores would refuse or turn into {@code
    * ?}. Refused rather than repaired, so the id echoed back is the one recorded.

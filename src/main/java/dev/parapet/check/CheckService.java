@@ -152,6 +152,54 @@ public final class CheckService {
   }
 
   private Decision decide(Policy current, Profile profile, CheckRequest request, long started) {
+    return decided(current, profile, request, started).decision();
+  }
+
+  /** A decision with the spans it redacts, which a stream needs to release text piece by piece. */
+  private record Decided(Decision decision, List<Finding> redacted, List<Finding> blocking) {}
+
+  /**
+   * Checks a text as {@link #check} or {@link #evaluate} do, and answers with what a stream needs:
+   * the spans redacted and how, and how much of the text's end the detectors may still change.
+   *
+   * @param record whether to write the decision to the log (once per streamed answer)
+   */
+  public Judgement judge(CheckRequest request, boolean record) {
+    return judge(request, record, null);
+  }
+
+  /**
+   * As {@link #judge(CheckRequest, boolean)}, the recorded decision also carrying {@code note}
+   * among its errors: what went wrong around the check (an upstream model that timed out), for
+   * auditors.
+   */
+  public Judgement judge(CheckRequest request, boolean record, RuleError note) {
+    long started = System.nanoTime();
+    Policy current = policy.get();
+    if (current == null) {
+      throw new PolicyUnavailableException();
+    }
+    Profile profile = profileOf(current, request.profile());
+    Decided decided = decided(current, profile, request, started);
+    Decision decision = decided.decision();
+    String auditId = null;
+    if (record) {
+      decision = withShadow(current, profile, request, decision);
+      auditId =
+          log.record(note == null ? decision : decision.withError(note), request.text(), profile);
+    }
+    return new Judgement(
+        decision,
+        auditId,
+        decided.redacted().isEmpty() ? List.of() : Redactor.merge(decided.redacted()),
+        type -> operators.get(profile.redactionFor(type)),
+        decided.blocking(),
+        current.detectorSet().holdBack(),
+        current.detectorSet().holdBackLetters(),
+        current.detectorSet().openFrom(request.text()));
+  }
+
+  private Decided decided(Policy current, Profile profile, CheckRequest request, long started) {
     Conversation conversation = request.conversation();
     CheckContext context =
         new CheckContext(
@@ -225,24 +273,29 @@ public final class CheckService {
     }
     Explanation explanation = request.explain() ? explain(outcomes, resolution) : null;
     double tookMs = (System.nanoTime() - started) / 1_000_000.0;
-    return new Decision(
-        request.requestId() == null ? TimeOrderedId.next() : request.requestId(),
-        Instant.now(clock),
-        profile.name(),
-        request.tenant(),
-        request.stage(),
-        verdict,
-        redacted,
-        findings,
-        rules,
-        errors,
-        failedClosed,
-        current.version(),
-        tookMs,
-        coverage,
-        null,
-        explanation,
-        outcome);
+    Decision decision =
+        new Decision(
+            request.requestId() == null ? TimeOrderedId.next() : request.requestId(),
+            Instant.now(clock),
+            profile.name(),
+            request.tenant(),
+            request.stage(),
+            verdict,
+            redacted,
+            findings,
+            rules,
+            errors,
+            failedClosed,
+            current.version(),
+            tookMs,
+            coverage,
+            null,
+            explanation,
+            outcome);
+    return new Decided(
+        decision,
+        verdict == Verdict.REDACT ? redactSpans(resolution) : List.of(),
+        verdict == Verdict.BLOCK && !failedClosed ? spansOf(resolution, Verdict.BLOCK) : List.of());
   }
 
   private Detection.Result detect(Policy current, String text, CheckContext context, long started) {
@@ -273,9 +326,13 @@ public final class CheckService {
   }
 
   private static List<Finding> redactSpans(Resolution resolution) {
+    return spansOf(resolution, Verdict.REDACT);
+  }
+
+  private static List<Finding> spansOf(Resolution resolution, Verdict verdict) {
     List<Finding> spans = new ArrayList<>();
     for (Action action : resolution.standing()) {
-      if (action.verdict() == Verdict.REDACT) {
+      if (action.verdict() == verdict) {
         spans.addAll(action.findings());
       }
     }

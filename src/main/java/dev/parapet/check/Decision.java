@@ -103,4 +103,28 @@ public record Decision(
         explanation,
         conversation);
   }
+
+  /** This decision with one more error: what went wrong around the check, for the record. */
+  public Decision withError(RuleError error) {
+    List<RuleError> more = new java.util.ArrayList<>(errors);
+    more.add(error);
+    return new Decision(
+        requestId,
+        time,
+        profile,
+        tenant,
+        stage,
+        verdict,
+        redactedText,
+        findings,
+        rules,
+        more,
+        failedClosed,
+        policyVersion,
+        tookMs,
+        coverage,
+        shadowVerdict,
+        explanation,
+        conversation);
+  }
 }

@@ -18,6 +18,28 @@ public record DetectorSet(
     allowlistExceptions = List.copyOf(allowlistExceptions);
   }
 
+  /** The largest {@link Detector#holdBack()} of these detectors. */
+  public int holdBack() {
+    return detectors.stream().mapToInt(Detector::holdBack).max().orElse(0);
+  }
+
+  /** The largest {@link Detector#holdBackLetters()} of these detectors. */
+  public int holdBackLetters() {
+    return detectors.stream().mapToInt(Detector::holdBackLetters).max().orElse(0);
+  }
+
+  /** The earliest {@link Detector#openFrom(String)} of these detectors, or -1. */
+  public int openFrom(String text) {
+    int open = -1;
+    for (Detector detector : detectors) {
+      int from = detector.openFrom(text);
+      if (from >= 0 && (open < 0 || from < open)) {
+        open = from;
+      }
+    }
+    return open;
+  }
+
   /** An allowlist entry carrying an owner or an end date. */
   public record AllowlistException(
       String lexicon,

@@ -34,6 +34,11 @@ public final class InjectionDetector implements Detector {
   static final double REPORT_FLOOR = 0.3;
   private static final int CLUSTER_GAP = 500;
 
+  /** {@link #MARKDOWN_URL}'s bounds on a link's text and target. */
+  private static final int LINK_TEXT = 200;
+
+  private static final int LINK_TARGET = 2048 + 8;
+
   private static final Pattern MARKDOWN_URL =
       Pattern.compile("(!?)\\[[^\\]\\n]{0,200}\\]\\((https?://[^)\\s]{1,2048})\\)");
 
@@ -58,6 +63,40 @@ public final class InjectionDetector implements Detector {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /**
+   * The longest signal answer rules act on across whitespace (role tokens such as {@code ###
+   * instruction:}); clustering nearby signals only raises a score towards a block, which ends a
+   * stream without taking back what it released.
+   */
+  @Override
+  public int holdBack() {
+    return 48;
+  }
+
+  /** A markdown link whose text has opened but whose target has not closed may carry data out. */
+  @Override
+  public int openFrom(String text) {
+    int open = text.lastIndexOf('[');
+    if (open < 0 || !linkOpen(text, open)) {
+      return -1;
+    }
+    return text.codePointCount(0, open > 0 && text.charAt(open - 1) == '!' ? open - 1 : open);
+  }
+
+  /** Whether the link from {@code open} could still become {@link #MARKDOWN_URL} as text comes. */
+  private static boolean linkOpen(String text, int open) {
+    int close = text.indexOf(']', open);
+    if (close < 0) {
+      return text.length() - open <= LINK_TEXT + 1;
+    }
+    if (close == text.length() - 1) {
+      return true;
+    }
+    return text.charAt(close + 1) == '('
+        && text.indexOf(')', close) < 0
+        && text.length() - close <= LINK_TARGET + 2;
   }
 
   @Override

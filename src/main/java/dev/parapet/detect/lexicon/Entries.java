@@ -128,6 +128,15 @@ final class Entries {
     return strict || via > 0 ? via : -1;
   }
 
+  /** The most letter runs any term has: its length with repeated letters counted once. */
+  int maxRuns() {
+    int most = 0;
+    for (int i = 0; i < size; i++) {
+      most = Math.max(most, runsOffset[i + 1] - runsOffset[i]);
+    }
+    return most;
+  }
+
   int termVia(int entry) {
     return termVia[entry];
   }

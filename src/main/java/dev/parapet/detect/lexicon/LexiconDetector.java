@@ -26,14 +26,27 @@ final class LexiconDetector implements Detector {
   static final String NAME = "lexicon";
 
   private final LexiconMatcher matcher;
+  private final int holdBackLetters;
 
   LexiconDetector(LexiconMatcher matcher) {
     this.matcher = matcher;
+    this.holdBackLetters = matcher.holdBackLetters();
   }
 
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** Terms are bounded by their letters, whatever separates or stretches them. */
+  @Override
+  public int holdBack() {
+    return 0;
+  }
+
+  @Override
+  public int holdBackLetters() {
+    return holdBackLetters;
   }
 
   @Override

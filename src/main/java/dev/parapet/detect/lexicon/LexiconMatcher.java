@@ -181,6 +181,11 @@ final class LexiconMatcher {
     return categories;
   }
 
+  /** The most letter runs a term has, and one more for a letter that could still extend it. */
+  int holdBackLetters() {
+    return entries.maxRuns() + 1;
+  }
+
   int maxTokens() {
     return maxTokens;
   }

@@ -82,6 +82,12 @@ public final class PiiDetector implements Detector {
     return NAME;
   }
 
+  /** A candidate run is at most {@link Candidates#MAX} long; context words reach after it. */
+  @Override
+  public int holdBack() {
+    return Candidates.MAX + Context.AFTER + 1;
+  }
+
   @Override
   public List<Finding> detect(DetectorInput input) {
     List<String> regions =

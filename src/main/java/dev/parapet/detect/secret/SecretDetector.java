@@ -108,6 +108,27 @@ public final class SecretDetector implements Detector {
     return NAME;
   }
 
+  /**
+   * Tokens hold no whitespace; the forms that span it ({@code Authorization: Bearer …}, {@code curl
+   * -u …}, an assignment's keyword before its value) are short, and their keyword comes first.
+   */
+  @Override
+  public int holdBack() {
+    return 64;
+  }
+
+  /** A private key's BEGIN line without its END line yet: the block may still close. */
+  @Override
+  public int openFrom(String text) {
+    int begin = text.lastIndexOf("-----BEGIN ");
+    if (begin < 0
+        || text.indexOf("-----END", begin) >= 0
+        || text.length() - begin > StructuredSecrets.LONGEST_KEY) {
+      return -1;
+    }
+    return text.codePointCount(0, begin);
+  }
+
   @Override
   public List<Finding> detect(DetectorInput input) {
     String text = input.original();

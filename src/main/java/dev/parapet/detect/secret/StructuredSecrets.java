@@ -20,6 +20,9 @@ final class StructuredSecrets {
   static final String ARMOUR = "-----begin ";
   static final String JWT_START = "eyj";
 
+  /** The most a private key block may span from its BEGIN line: {@link #PRIVATE_KEY}'s bounds. */
+  static final int LONGEST_KEY = 8192 + 128;
+
   private static final Pattern PRIVATE_KEY =
       Pattern.compile(
           "-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY( BLOCK)?-----([\\s\\S]{0,8192}?)(?:-----END"

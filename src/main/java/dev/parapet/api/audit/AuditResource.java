@@ -10,6 +10,7 @@ import dev.parapet.audit.AuditQuery;
 import dev.parapet.audit.AuditRecord;
 import dev.parapet.audit.AuditStore;
 import dev.parapet.audit.ChainVerifier;
+import dev.parapet.audit.HeadStore;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,12 +89,51 @@ public class AuditResource {
 
   @GET
   @Path("/verify")
-  @Operation(summary = "Verify the hash chains; names the first bad record")
-  public ChainVerifier.Verification verify(@BeanParam AuditFilters filters, @Context UriInfo uri)
+  @Operation(
+      summary = "Verify the hash chains against the signed checkpoints",
+      description =
+          "Recomputes every record's hash, link, searchable columns and tags, and holds each chain"
+              + " against its signed heads. Lists every bad or missing record up to 'limit', with"
+              + " a count of all; records outside the filters are walked but not reported, missing"
+              + " ones always are.")
+  public ChainVerifier.Verification verify(
+      @BeanParam AuditFilters filters,
+      @QueryParam("limit")
+          @Parameter(
+              description = "Most problems listed, 1 to 10000 (default 100); all are counted")
+          String limit,
+      @Context UriInfo uri)
       throws SQLException {
-    knownParameters(uri);
-    AuditQuery query = filters.query();
-    return audit.verifier().verify(query.from(), query.to());
+    knownParameters(uri, "limit");
+    int most = QueryParams.integer("limit", limit, ChainVerifier.DEFAULT_LIMIT, 1, 10_000);
+    return audit.verifier().verify(filters.query(), most);
+  }
+
+  /** A public key that signs chain heads, as auditors pin it. */
+  public record SigningKey(
+      String keyId, String node, String algorithm, String publicKey, String firstSeen) {}
+
+  /** The keys, and which of them this instance signs with. */
+  public record SigningKeys(String current, List<SigningKey> keys) {}
+
+  @GET
+  @Path("/keys")
+  @Operation(
+      summary = "The public keys that sign chain heads",
+      description =
+          "PEM (X.509) Ed25519 keys of every instance that registered one; 'current' is this"
+              + " instance's. Pin them out of band and pass them to bin/parapet verify.")
+  public SigningKeys keys() throws SQLException {
+    List<SigningKey> keys = new ArrayList<>();
+    for (HeadStore.PublicKeyEntry k : audit.keys()) {
+      keys.add(new SigningKey(k.keyId(), k.node(), "Ed25519", k.publicKey(), k.firstSeen()));
+    }
+    String current = audit.signer().keyId();
+    if (keys.stream().noneMatch(k -> k.keyId().equals(current))) {
+      keys.add(
+          new SigningKey(current, audit.log().node(), "Ed25519", audit.signer().publicPem(), null));
+    }
+    return new SigningKeys(current, keys);
   }
 
   @GET

@@ -210,12 +210,17 @@ public class AuditRuntime {
    * reads this instance's checkpoint file and its file sink besides the store's heads.
    */
   public ChainVerifier verifier() {
+    return new ChainVerifier(store(), key, Map.of(signer.keyId(), signer.publicKey()), headFiles());
+  }
+
+  /** This instance's checkpoint file and, when the sink is a file, the sink. */
+  public List<HeadFile> headFiles() {
     List<HeadFile> files = new ArrayList<>();
     files.add(headFile);
     if (sink instanceof Checkpoints.Sink.ToFile second) {
       files.add(second.file());
     }
-    return new ChainVerifier(store(), key, Map.of(signer.keyId(), signer.publicKey()), files);
+    return files;
   }
 
   /** This instance's signing key (its public half is what auditors pin). */

@@ -191,6 +191,12 @@ public final class AuditStore {
   /** Streams matching records newest first without holding them all. */
   public void stream(AuditQuery query, Cursor after, int limit, Consumer<AuditRecord> sink)
       throws SQLException {
+    streamSealed(query, after, limit, row -> sink.accept(row.record()));
+  }
+
+  /** Streams matching records with their stored text, exactly as it was hashed. */
+  void streamSealed(AuditQuery query, Cursor after, int limit, Consumer<SealedRecord> sink)
+      throws SQLException {
     Where where = where(query);
     if (after != null) {
       where.and(
@@ -210,7 +216,8 @@ public final class AuditStore {
         s.setFetchSize(500);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
-            sink.accept(Canonical.parse(rs.getString(1)));
+            String json = rs.getString(1);
+            sink.accept(new SealedRecord(Canonical.parse(json), json));
           }
         }
       } finally {

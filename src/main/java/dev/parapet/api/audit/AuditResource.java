@@ -1,11 +1,11 @@
 package dev.parapet.api.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.api.ErrorCode;
 import dev.parapet.api.ProblemException;
 import dev.parapet.api.QueryParams;
 import dev.parapet.app.AuditRuntime;
 import dev.parapet.audit.AuditCursor;
+import dev.parapet.audit.AuditExport;
 import dev.parapet.audit.AuditQuery;
 import dev.parapet.audit.AuditRecord;
 import dev.parapet.audit.AuditStore;
@@ -45,7 +45,6 @@ public class AuditResource {
 
   private static final Set<String> STATS_BY =
       Set.of("decision", "rule", "type", "profile", "tenant", "stage", "time");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AuditRuntime audit;
 
@@ -192,28 +191,22 @@ public class AuditResource {
     }
     AuditQuery query = filters.query();
     AuditStore store = audit.store();
+    AuditExport jsonl = new AuditExport(store, audit.headFiles());
     StreamingOutput body =
         out -> {
           BufferedWriter writer =
               new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-          if (kind.equals("csv")) {
-            writer.write(AuditCsv.HEADER);
-          }
           try {
-            store.stream(
-                query,
-                null,
-                0,
-                r -> {
-                  try {
-                    writer.write(
-                        kind.equals("csv") ? AuditCsv.row(r) : JSON.writeValueAsString(r) + "\n");
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                });
+            if (kind.equals("jsonl")) {
+              jsonl.writeJsonl(query, writer);
+            } else {
+              writer.write(AuditCsv.HEADER);
+              store.stream(query, null, 0, r -> csvRow(writer, r));
+            }
           } catch (SQLException e) {
             throw new IOException("export failed", e);
+          } catch (UncheckedIOException e) {
+            throw e.getCause();
           }
           writer.flush();
         };
@@ -221,6 +214,14 @@ public class AuditResource {
         .type(kind.equals("csv") ? "text/csv" : "application/x-ndjson")
         .header("Content-Disposition", "attachment; filename=\"decisions." + kind + "\"")
         .build();
+  }
+
+  private static void csvRow(BufferedWriter writer, AuditRecord r) {
+    try {
+      writer.write(AuditCsv.row(r));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -73,7 +73,7 @@ public class StreamResource {
       return new Released(
           step.release(),
           step.verdict().wireName(),
-          step.findings().stream().map(CheckResponse.FindingView::of).toList(),
+          step.findings().stream().map(f -> CheckResponse.FindingView.of(f, false)).toList(),
           step.heldBack(),
           step.last(),
           step.auditId());

@@ -4,8 +4,12 @@ import dev.parapet.audit.AuditDatabase;
 import dev.parapet.audit.AuditLog;
 import dev.parapet.audit.AuditMode;
 import dev.parapet.audit.AuditStore;
+import dev.parapet.audit.ChainSigner;
 import dev.parapet.audit.ChainVerifier;
+import dev.parapet.audit.Checkpoints;
 import dev.parapet.audit.DataFiles;
+import dev.parapet.audit.HeadFile;
+import dev.parapet.audit.HeadStore;
 import dev.parapet.audit.Retention;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
@@ -22,10 +26,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -55,6 +63,9 @@ public class AuditRuntime {
   private final Optional<String> password;
   private CompletableFuture<AuditLog> opening;
   private byte[] key;
+  private ChainSigner signer;
+  private HeadFile headFile;
+  private Checkpoints.Sink sink;
   private boolean postgres;
   private DataSource dataSource;
 
@@ -74,6 +85,26 @@ public class AuditRuntime {
     Path dataDir = Path.of(config.dataDir());
     DataFiles.createPrivateDirectories(dataDir);
     key = hmacKey(dataDir);
+    signer =
+        ChainSigner.loadOrCreate(
+            config
+                .audit()
+                .signingKey()
+                .filter(k -> !k.isBlank())
+                .map(Path::of)
+                .orElse(dataDir.resolve("audit-signing.pem")));
+    headFile = new HeadFile(dataDir.resolve("audit-checkpoints.jsonl"));
+    sink =
+        config
+            .audit()
+            .checkpointSink()
+            .filter(k -> !k.isBlank())
+            .map(
+                k ->
+                    k.equals("log")
+                        ? new Checkpoints.Sink.ToLog()
+                        : (Checkpoints.Sink) new Checkpoints.Sink.ToFile(new HeadFile(Path.of(k))))
+            .orElse(null);
     postgres = jdbcUrl.filter(u -> !u.isBlank()).isPresent();
     // the store opens (and migrates) while the policy compiles: both are start-up's long poles
     opening = new CompletableFuture<>();
@@ -105,6 +136,18 @@ public class AuditRuntime {
     ParapetConfig.Audit audit = config.audit();
     AuditMode mode = AuditMode.valueOf(audit.mode().toUpperCase(Locale.ROOT));
     String node = audit.node().filter(n -> !n.isBlank()).orElseGet(AuditRuntime::hostName);
+    Checkpoints heads =
+        mode == AuditMode.OFF
+            ? null
+            : new Checkpoints(
+                signer,
+                node,
+                new HeadStore(ds),
+                headFile,
+                sink,
+                audit.checkpointEvery(),
+                audit.checkpointInterval(),
+                Clock.systemUTC());
     AuditLog opened =
         new AuditLog(
             new AuditStore(ds),
@@ -115,7 +158,8 @@ public class AuditRuntime {
             Duration.ofSeconds(10),
             // PostgreSQL forces every commit to disk and is shared; the embedded store gets a
             // journal
-            postgres ? null : dataDir.resolve("audit-journal"));
+            postgres ? null : dataDir.resolve("audit-journal"),
+            heads);
     LOG.infof(
         "audit trail: %s store, mode %s, node %s",
         postgres ? "PostgreSQL" : "embedded H2", mode, node);
@@ -161,8 +205,32 @@ public class AuditRuntime {
     return log().store();
   }
 
+  /**
+   * A verifier that trusts this instance's key and the keys instances registered in the store, and
+   * reads this instance's checkpoint file and its file sink besides the store's heads.
+   */
   public ChainVerifier verifier() {
-    return new ChainVerifier(store(), key);
+    return new ChainVerifier(store(), key, Map.of(signer.keyId(), signer.publicKey()), headFiles());
+  }
+
+  /** This instance's checkpoint file and, when the sink is a file, the sink. */
+  public List<HeadFile> headFiles() {
+    List<HeadFile> files = new ArrayList<>();
+    files.add(headFile);
+    if (sink instanceof Checkpoints.Sink.ToFile second) {
+      files.add(second.file());
+    }
+    return files;
+  }
+
+  /** This instance's signing key (its public half is what auditors pin). */
+  public ChainSigner signer() {
+    return signer;
+  }
+
+  /** The public keys of every instance that signed heads in the store. */
+  public List<HeadStore.PublicKeyEntry> keys() throws SQLException {
+    return new HeadStore(dataSource).keys();
   }
 
   /** The key of the text HMAC. */

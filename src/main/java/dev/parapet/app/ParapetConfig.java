@@ -77,6 +77,26 @@ public interface ParapetConfig {
     /** Most records committed in one transaction. */
     @WithDefault("512")
     int batchMax();
+
+    /**
+     * A PEM file holding this instance's Ed25519 PRIVATE KEY and PUBLIC KEY blocks, which sign
+     * chain heads; when unset, one is generated as {@code audit-signing.pem} in the data directory.
+     */
+    Optional<String> signingKey();
+
+    /** A signed chain head at least every this many stored records. */
+    @WithDefault("1000")
+    int checkpointEvery();
+
+    /** A signed chain head at least this often while records arrive (and on shutdown). */
+    @WithDefault("60s")
+    java.time.Duration checkpointInterval();
+
+    /**
+     * Where signed heads go besides the store and {@code audit-checkpoints.jsonl} in the data
+     * directory: a file path on separate storage, or {@code log}; none when unset.
+     */
+    Optional<String> checkpointSink();
   }
 
   /** Authentication: API keys from a file of hashes, and optionally JWTs. */

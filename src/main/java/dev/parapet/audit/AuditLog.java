@@ -56,6 +56,7 @@ public final class AuditLog implements AutoCloseable {
   private final Thread ingester;
   private final int backlogMax;
   private final Object progress = new Object();
+  private final Checkpoints checkpoints;
   private volatile long journaledSeq;
   private volatile long storedSeq;
   private volatile boolean running = true;
@@ -88,7 +89,26 @@ public final class AuditLog implements AutoCloseable {
       Duration waitLimit,
       Path journalDir)
       throws SQLException {
+    this(store, node, mode, bufferSize, batchMax, waitLimit, journalDir, null);
+  }
+
+  /**
+   * @param checkpoints signs this node's chain head as records are stored, or null for none; a head
+   *     it signed that the store's records do not reach (they were deleted) is resumed from, so
+   *     that no sequence number is given out twice
+   */
+  public AuditLog(
+      AuditStore store,
+      String node,
+      AuditMode mode,
+      int bufferSize,
+      int batchMax,
+      Duration waitLimit,
+      Path journalDir,
+      Checkpoints checkpoints)
+      throws SQLException {
     this.store = store;
+    this.checkpoints = checkpoints;
     this.node = node;
     this.mode = mode;
     this.batchMax = batchMax;
@@ -104,12 +124,25 @@ public final class AuditLog implements AutoCloseable {
     AuditRecord last = newest(store.last(node).orElse(null), quarantinedLast(node));
     this.seq = last == null ? 0 : last.seq();
     this.prevHash = last == null ? ChainVerifier.startOf(store, node) : last.hash();
+    ChainHead signed = checkpoints == null ? null : checkpoints.newestSigned().orElse(null);
+    if (signed != null && signed.seq() > seq) {
+      LOG.log(
+          Level.SEVERE,
+          "audit store ends at seq {0} of chain {1}, but this node signed a head at seq {2}:"
+              + " records were removed; resuming after the signed head so none is numbered twice",
+          new Object[] {seq, node, signed.seq()});
+      this.seq = signed.seq();
+      this.prevHash = signed.hash();
+    }
     this.journaledSeq = seq;
     this.storedSeq = seq;
     this.writer = new Thread(this::drain, "parapet-audit-writer");
     writer.setDaemon(true);
     this.ingester = new Thread(this::ingest, "parapet-audit-ingester");
     ingester.setDaemon(true);
+    if (checkpoints != null) {
+      checkpoints.start(seq, prevHash);
+    }
     if (mode != AuditMode.OFF) {
       writer.start();
     }
@@ -301,7 +334,7 @@ public final class AuditLog implements AutoCloseable {
         store.insertSealed(chained);
         written.addAndGet(chained.size());
         journaled(seq);
-        stored(seq);
+        stored(chained.get(chained.size() - 1));
       } else {
         if (backlog() >= backlogMax) {
           throw new SQLException("the audit store is " + backlog() + " records behind");
@@ -350,10 +383,10 @@ public final class AuditLog implements AutoCloseable {
             toStore.drainTo(batch, INGEST_BATCH - batch.size());
           }
         }
-        long lastSeq = batch.get(batch.size() - 1).record().seq();
+        SealedRecord last = batch.get(batch.size() - 1);
         insertOrQuarantine(batch);
         written.addAndGet(batch.size());
-        stored(lastSeq);
+        stored(last);
         batch.clear();
         backoff = 50;
         journal.release(storedSeq, store::sync);
@@ -385,10 +418,13 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
-  private void stored(long upTo) {
+  private void stored(SealedRecord last) {
     synchronized (progress) {
-      storedSeq = upTo;
+      storedSeq = last.record().seq();
       progress.notifyAll();
+    }
+    if (checkpoints != null) {
+      checkpoints.stored(last.record().seq(), last.record().hash());
     }
   }
 
@@ -468,6 +504,9 @@ public final class AuditLog implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "audit journal not closed cleanly: {0}", e.getMessage());
+    }
+    if (checkpoints != null) {
+      checkpoints.close();
     }
   }
 }

@@ -1,13 +1,14 @@
 package dev.parapet.audit;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Filters on the decision log; null members do not filter.
  *
  * @param from inclusive
  * @param to exclusive
- * @param shadowDecision the shadow candidate's decision where it disagreed
+ * @param shadowDecision the shadow candidate's differing verdict (allow, redact, block or error)
  */
 public record AuditQuery(
     Instant from,
@@ -21,6 +22,7 @@ public record AuditQuery(
     String requestId,
     String shadowDecision) {
 
+  /** Filters without the shadow candidate's verdict. */
   public AuditQuery(
       Instant from,
       Instant to,
@@ -40,6 +42,48 @@ public record AuditQuery(
   }
 
   public static AuditQuery all() {
-    return new AuditQuery(null, null, null, null, null, null, null, null, null);
+    return new AuditQuery(null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** The same filters over another time range. */
+  public AuditQuery between(Instant start, Instant end) {
+    return new AuditQuery(
+        start, end, decision, profile, tenant, stage, rule, type, requestId, shadowDecision);
+  }
+
+  /** Whether any filter other than the time range is set. */
+  public boolean narrowed() {
+    return decision != null
+        || profile != null
+        || tenant != null
+        || stage != null
+        || rule != null
+        || type != null
+        || requestId != null
+        || shadowDecision != null;
+  }
+
+  /** Whether a record passes every filter, judged on what the record itself holds. */
+  public boolean matches(AuditRecord r) {
+    long time;
+    try {
+      time = Instant.parse(r.time()).toEpochMilli();
+    } catch (RuntimeException e) {
+      return true; // an unreadable time cannot be excluded
+    }
+    return (from == null || time >= from.toEpochMilli())
+        && (to == null || time < to.toEpochMilli())
+        && same(decision, r.decision())
+        && same(profile, r.profile())
+        && same(tenant, r.tenant())
+        && same(stage, r.stage())
+        && same(requestId, r.requestId())
+        && same(shadowDecision, r.shadowDecision())
+        && (rule == null || r.rules().contains(rule))
+        && (type == null || r.findings().stream().anyMatch(f -> type.equals(f.type())));
+  }
+
+  private static boolean same(String wanted, String actual) {
+    return wanted == null || Objects.equals(wanted, actual);
   }
 }

@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,11 +59,12 @@ public final class AuditStore {
       try (PreparedStatement row =
           c.prepareStatement(
               "INSERT INTO audit_record (audit_id, node, seq, time_ms, request_id, tenant,"
-                  + " profile, stage, decision, policy_version, prev_hash, hash, body, tag_set)"
-                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                  + " profile, stage, decision, policy_version, prev_hash, hash, body, tag_set,"
+                  + " shadow_decision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         for (int i = 0; i < records.size(); i++) {
           bindColumns(row, records.get(i));
           row.setString(14, sets.get(i) == null ? null : sets.get(i).id());
+          row.setString(15, records.get(i).record().shadowDecision());
           row.addBatch();
         }
         row.executeBatch();
@@ -188,6 +191,12 @@ public final class AuditStore {
   /** Streams matching records newest first without holding them all. */
   public void stream(AuditQuery query, Cursor after, int limit, Consumer<AuditRecord> sink)
       throws SQLException {
+    streamSealed(query, after, limit, row -> sink.accept(row.record()));
+  }
+
+  /** Streams matching records with their stored text, exactly as it was hashed. */
+  void streamSealed(AuditQuery query, Cursor after, int limit, Consumer<SealedRecord> sink)
+      throws SQLException {
     Where where = where(query);
     if (after != null) {
       where.and(
@@ -207,7 +216,8 @@ public final class AuditStore {
         s.setFetchSize(500);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
-            sink.accept(Canonical.parse(rs.getString(1)));
+            String json = rs.getString(1);
+            sink.accept(new SealedRecord(Canonical.parse(json), json));
           }
         }
       } finally {
@@ -216,19 +226,29 @@ public final class AuditStore {
     }
   }
 
-  /** Counts by decision, profile, rule or finding type. */
+  /** Counts by decision, profile, tenant, stage, rule or finding type. */
   public Map<String, Long> stats(AuditQuery query, String by) throws SQLException {
+    return stats(query, by, null);
+  }
+
+  /**
+   * Counts matching records grouped by one dimension: {@code decision}, {@code profile}, {@code
+   * tenant}, {@code stage}, {@code rule}, {@code type}, or {@code time} in buckets of {@code
+   * bucket} (aligned on the epoch, so whole UTC hours and days; keyed by the bucket's start). Time
+   * buckets come oldest first, the others largest count first. A record without a tenant or profile
+   * counts under the empty string.
+   */
+  public Map<String, Long> stats(AuditQuery query, String by, Duration bucket) throws SQLException {
     Where where = where(query);
     String sql =
         switch (by) {
-          case "decision" ->
-              "SELECT r.decision, COUNT(*) FROM audit_record r"
+          case "decision", "profile", "tenant", "stage" ->
+              "SELECT r."
+                  + by
+                  + ", COUNT(*) FROM audit_record r"
                   + where.sql()
-                  + " GROUP BY r.decision";
-          case "profile" ->
-              "SELECT r.profile, COUNT(*) FROM audit_record r"
-                  + where.sql()
-                  + " GROUP BY r.profile";
+                  + " GROUP BY r."
+                  + by;
           case "rule", "type" ->
               "SELECT t.tag, COUNT(*) FROM audit_record r JOIN audit_tag t ON t.tag_set = r.tag_set"
                   + " AND t.kind = '"
@@ -236,18 +256,44 @@ public final class AuditStore {
                   + "'"
                   + where.sql()
                   + " GROUP BY t.tag";
+          case "time" -> {
+            long millis = bucketMillis(bucket);
+            // the width is a validated number, written into the text so that both databases see
+            // the same expression in SELECT and GROUP BY
+            String start = "(r.time_ms / " + millis + ") * " + millis;
+            yield "SELECT "
+                + start
+                + ", COUNT(*) FROM audit_record r"
+                + where.sql()
+                + " GROUP BY "
+                + start;
+          }
           default ->
-              throw new IllegalArgumentException("by must be decision, rule, type or profile");
+              throw new IllegalArgumentException(
+                  "by must be decision, rule, type, profile, tenant, stage or time");
         };
     Map<String, Long> counts = new LinkedHashMap<>();
+    boolean time = by.equals("time");
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = where.prepare(c, sql + " ORDER BY 2 DESC, 1");
+        PreparedStatement s =
+            where.prepare(c, sql + (time ? " ORDER BY 1" : " ORDER BY 2 DESC, 1"));
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
-        counts.put(rs.getString(1), rs.getLong(2));
+        String key =
+            time
+                ? Instant.ofEpochMilli(rs.getLong(1)).toString()
+                : Objects.requireNonNullElse(rs.getString(1), "");
+        counts.merge(key, rs.getLong(2), Long::sum);
       }
     }
     return counts;
+  }
+
+  private static long bucketMillis(Duration bucket) {
+    if (bucket == null || bucket.toMillis() < 1000) {
+      throw new IllegalArgumentException("a time bucket must be at least one second");
+    }
+    return bucket.toMillis();
   }
 
   public long count() throws SQLException {
@@ -301,10 +347,7 @@ public final class AuditStore {
     w.eq("r.tenant", q.tenant());
     w.eq("r.stage", q.stage());
     w.eq("r.request_id", q.requestId());
-    if (q.shadowDecision() != null) {
-      // only in the record's body; the value is one of three words, so the pattern is exact
-      w.and("r.body LIKE ?", "%\"shadowDecision\":\"" + q.shadowDecision() + "\"%");
-    }
+    w.eq("r.shadow_decision", q.shadowDecision());
     if (q.rule() != null) {
       w.and(
           "EXISTS (SELECT 1 FROM audit_tag t1"

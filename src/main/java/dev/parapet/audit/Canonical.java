@@ -49,6 +49,22 @@ final class Canonical {
     return canonical.substring(0, canonical.length() - 3) + '"' + hash + "\"}";
   }
 
+  private static final java.util.regex.Pattern TRAILING_HASH =
+      java.util.regex.Pattern.compile("\"hash\":\"[0-9a-f]*\"}$");
+
+  /**
+   * The hash a stored or exported record's JSON text should carry: SHA-256 of the text with its
+   * final {@code "hash":"…"} member emptied, byte for byte as it was written; null when the text
+   * does not end with a hash member.
+   */
+  static String hashOfText(String json) {
+    java.util.regex.Matcher m = TRAILING_HASH.matcher(json);
+    if (!m.find()) {
+      return null;
+    }
+    return sha256(json.substring(0, m.start()) + EMPTY_HASH);
+  }
+
   static AuditRecord parse(String json) {
     try {
       return JSON.readValue(json, AuditRecord.class);

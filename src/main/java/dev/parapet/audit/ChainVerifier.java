@@ -1,8 +1,10 @@
 package dev.parapet.audit;
 
 import dev.parapet.digest.HmacSha256;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,176 +13,122 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * Proves the log intact: every record's hash matches its content, every record names the hash of
- * the one before it in its node's chain, sequence numbers have no gaps, and the columns that
- * queries use agree with the hashed content. A modified, deleted, inserted or reordered record
- * breaks one of these, and the first one broken is named.
+ * Proves the log intact: every record's hash matches its stored text, every record names the hash
+ * of the one before it in its node's chain, sequence numbers have no gaps, the columns and tag sets
+ * that queries use agree with the hashed content, and the records agree with every signed chain
+ * head (checkpoint) found in the store, this instance's checkpoint file and its second sink. A
+ * modified, deleted, inserted, reordered or renumbered record breaks one of these; every one broken
+ * is reported, up to a limit, with a count of all.
  */
 public final class ChainVerifier {
 
-  /** The outcome, as {@code GET /v1/audit/verify} answers it. */
-  public record Verification(boolean ok, long checked, String firstBad, String reason) {}
+  /** How many problems an answer lists unless asked otherwise. */
+  public static final int DEFAULT_LIMIT = 100;
+
+  /**
+   * One bad or missing record, or a checkpoint that cannot be trusted.
+   *
+   * @param seq the record's sequence number, or the first missing one
+   * @param auditId the record's id, or for missing records the id of the record after them; null
+   *     when there is none
+   */
+  public record Problem(String node, Long seq, String auditId, String reason) {}
+
+  /** The newest signed head of a node the check held the records against. */
+  public record Anchor(String node, long seq, String time, String keyId) {}
+
+  /**
+   * The outcome, as {@code GET /v1/audit/verify} answers it.
+   *
+   * @param checked records checked that match the filters
+   * @param firstBad the id of the first bad record (or of the record after the first gap)
+   * @param reason the first problem's reason
+   * @param problemCount every problem found, listed or not
+   * @param problems the first problems, up to the limit
+   * @param checkpoints the signed head per node that the records were held against
+   */
+  public record Verification(
+      boolean ok,
+      long checked,
+      String firstBad,
+      String reason,
+      long problemCount,
+      List<Problem> problems,
+      List<Anchor> checkpoints) {
+
+    public Verification {
+      problems = List.copyOf(problems);
+      checkpoints = List.copyOf(checkpoints);
+    }
+
+    /** An answer without problems or checkpoints listed. */
+    public Verification(boolean ok, long checked, String firstBad, String reason) {
+      this(ok, checked, firstBad, reason, ok ? 0 : 1, List.of(), List.of());
+    }
+  }
 
   private final AuditStore store;
   private final byte[] key;
+  private final Map<String, PublicKey> pinned;
+  private final List<HeadFile> headFiles;
 
+  /** A verifier that trusts the keys instances registered in the store. */
   public ChainVerifier(AuditStore store, byte[] key) {
+    this(store, key, Map.of(), List.of());
+  }
+
+  /**
+   * @param pinned keys trusted besides those registered in the store, by key id
+   * @param headFiles checkpoint files to read besides the store's table
+   */
+  public ChainVerifier(
+      AuditStore store, byte[] key, Map<String, PublicKey> pinned, List<HeadFile> headFiles) {
     this.store = store;
     this.key = key.clone();
+    this.pinned = Map.copyOf(pinned);
+    this.headFiles = List.copyOf(headFiles);
   }
 
   public Verification verify(Instant from, Instant to) throws SQLException {
-    long checked = 0;
-    for (String node : nodes()) {
-      Verification one = verifyNode(node, from, to);
-      checked += one.checked();
-      if (!one.ok()) {
-        return new Verification(false, checked, one.firstBad(), one.reason());
-      }
-    }
-    return new Verification(true, checked, null, null);
+    return verify(AuditQuery.all().between(from, to), DEFAULT_LIMIT);
   }
 
-  private List<String> nodes() throws SQLException {
-    List<String> nodes = new ArrayList<>();
-    try (Connection c = store.dataSource().getConnection();
-        PreparedStatement s =
+  /**
+   * Checks every chain over the query's time range. Records that match the other filters are
+   * counted and reported; missing records and untrusted checkpoints are reported whatever the
+   * filters, since nobody can tell whose a missing record was.
+   */
+  public Verification verify(AuditQuery query, int limit) throws SQLException {
+    Findings out = new Findings(limit);
+    SignedHeads heads = SignedHeads.load(store, headFiles, pinned, out);
+    List<Anchor> anchors = new ArrayList<>();
+    try (Connection c = store.dataSource().getConnection()) {
+      for (String node : nodes(c, heads)) {
+        NodeCheck check = new NodeCheck(c, node, query, heads.of(node), key, out);
+        check.run();
+        if (check.anchor() != null) {
+          anchors.add(check.anchor());
+        }
+      }
+    }
+    return out.verification(anchors);
+  }
+
+  private static List<String> nodes(Connection c, SignedHeads heads) throws SQLException {
+    TreeSet<String> nodes = new TreeSet<>(heads.nodes());
+    try (PreparedStatement s =
             c.prepareStatement(
-                "SELECT node FROM audit_record UNION SELECT node FROM audit_checkpoint ORDER BY 1");
+                "SELECT node FROM audit_record UNION SELECT node FROM audit_checkpoint");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         nodes.add(rs.getString(1));
       }
     }
-    return nodes;
-  }
-
-  private Verification verifyNode(String node, Instant from, Instant to) throws SQLException {
-    long checked = 0;
-    try (Connection c = store.dataSource().getConnection()) {
-      c.setAutoCommit(false);
-      String sql =
-          "SELECT audit_id, seq, time_ms, decision, profile, tenant, stage, request_id,"
-              + " prev_hash, hash, body FROM audit_record WHERE node = ?"
-              + (from != null ? " AND time_ms >= ?" : "")
-              + (to != null ? " AND time_ms < ?" : "")
-              + " ORDER BY seq";
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        int p = 1;
-        s.setString(p++, node);
-        if (from != null) {
-          s.setLong(p++, from.toEpochMilli());
-        }
-        if (to != null) {
-          s.setLong(p, to.toEpochMilli());
-        }
-        s.setFetchSize(500);
-        try (ResultSet rs = s.executeQuery()) {
-          long expectedSeq = -1;
-          String expectedPrev = null;
-          while (rs.next()) {
-            String id = rs.getString(1);
-            long seq = rs.getLong(2);
-            if (expectedSeq < 0) {
-              Link link = linkBefore(c, node, seq);
-              if (link == null) {
-                return new Verification(
-                    false, checked, id, "the chain's start or checkpoint does not verify");
-              }
-              expectedSeq = link.seq() + 1;
-              expectedPrev = link.hash();
-            }
-            String problem = check(rs, seq, expectedSeq, expectedPrev);
-            checked++;
-            if (problem != null) {
-              return new Verification(false, checked, id, problem);
-            }
-            expectedSeq = seq + 1;
-            expectedPrev = rs.getString(10);
-          }
-        }
-      } finally {
-        c.commit();
-      }
-    }
-    return new Verification(true, checked, null, null);
-  }
-
-  private static String check(ResultSet rs, long seq, long expectedSeq, String expectedPrev)
-      throws SQLException {
-    AuditRecord body;
-    try {
-      body = Canonical.parse(rs.getString(11));
-    } catch (IllegalStateException e) {
-      return "the record is not readable";
-    }
-    if (seq != expectedSeq) {
-      return "sequence "
-          + seq
-          + " where "
-          + expectedSeq
-          + " was expected: a record is missing or added";
-    }
-    if (!rs.getString(9).equals(expectedPrev) || !body.prevHash().equals(expectedPrev)) {
-      return "it does not follow the record before it: removed, inserted or reordered";
-    }
-    String hash = Canonical.sha256(Canonical.encode(body));
-    if (!hash.equals(rs.getString(10)) || !hash.equals(body.hash()) || body.seq() != seq) {
-      return "its content does not match its hash: modified";
-    }
-    boolean columnsAgree =
-        Instant.parse(body.time()).toEpochMilli() == rs.getLong(3)
-            && Objects.equals(body.decision(), rs.getString(4))
-            && Objects.equals(body.profile(), rs.getString(5))
-            && Objects.equals(body.tenant(), rs.getString(6))
-            && Objects.equals(body.stage(), rs.getString(7))
-            && Objects.equals(body.requestId(), rs.getString(8))
-            && Objects.equals(body.auditId(), rs.getString(1));
-    return columnsAgree ? null : "its searchable columns were changed: modified";
-  }
-
-  /** The sequence and hash a node's first record in range must follow. */
-  private Link linkBefore(Connection c, String node, long seq) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement("SELECT hash FROM audit_record WHERE node = ? AND seq = ?")) {
-      s.setString(1, node);
-      s.setLong(2, seq - 1);
-      try (ResultSet rs = s.executeQuery()) {
-        if (rs.next()) {
-          return new Link(seq - 1, rs.getString(1));
-        }
-      }
-    }
-    Link checkpoint = checkpoint(c, node);
-    if (checkpoint != null) {
-      return checkpoint;
-    }
-    return new Link(0, Canonical.GENESIS);
-  }
-
-  private Link checkpoint(Connection c, String node) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT seq, hash, time_ms, signature FROM audit_checkpoint WHERE node = ?")) {
-      s.setString(1, node);
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        long seq = rs.getLong(1);
-        String hash = rs.getString(2);
-        String expected = sign(key, node, seq, hash, rs.getLong(3));
-        if (!MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.US_ASCII),
-            rs.getString(4).getBytes(StandardCharsets.US_ASCII))) {
-          return null;
-        }
-        return new Link(seq, hash);
-      }
-    }
+    return List.copyOf(nodes);
   }
 
   /** Where a node's chain starts when it has no record: its checkpoint, else the genesis. */
@@ -195,10 +143,78 @@ public final class ChainVerifier {
     }
   }
 
+  /** The retention checkpoint of a node (seq and hash of the last purged record), if genuine. */
+  static Link retentionPoint(Connection c, byte[] key, String node) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT seq, hash, time_ms, signature FROM audit_checkpoint WHERE node = ?")) {
+      s.setString(1, node);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          return new Link(0, Canonical.GENESIS);
+        }
+        long seq = rs.getLong(1);
+        String hash = rs.getString(2);
+        String expected = sign(key, node, seq, hash, rs.getLong(3));
+        if (!MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.US_ASCII),
+            rs.getString(4).getBytes(StandardCharsets.US_ASCII))) {
+          return null;
+        }
+        return new Link(seq, hash);
+      }
+    }
+  }
+
   static String sign(byte[] key, String node, long seq, String hash, long timeMs) {
     String payload = "checkpoint/v1\n" + node + "\n" + seq + "\n" + hash + "\n" + timeMs;
     return HexFormat.of().formatHex(HmacSha256.of(key, payload));
   }
 
-  private record Link(long seq, String hash) {}
+  record Link(long seq, String hash) {}
+
+  /** Problems as they are found: the first {@code limit} kept, all counted. */
+  static final class Findings {
+    private final int limit;
+    private final List<Problem> problems = new ArrayList<>();
+    private long count;
+    private long checked;
+
+    Findings(int limit) {
+      this.limit = limit;
+    }
+
+    void add(Problem problem) {
+      count++;
+      if (problems.size() < limit) {
+        problems.add(problem);
+      }
+    }
+
+    void checked() {
+      checked++;
+    }
+
+    Verification verification(List<Anchor> anchors) {
+      Problem first = problems.isEmpty() ? null : problems.get(0);
+      return new Verification(
+          count == 0,
+          checked,
+          first == null ? null : first.auditId(),
+          first == null ? null : first.reason(),
+          count,
+          problems,
+          anchors);
+    }
+  }
+
+  /** Reads a file's heads for the verifier; an unreadable file is a problem, not a failure. */
+  static List<ChainHead> read(HeadFile file, Findings out) {
+    try {
+      return file.read();
+    } catch (IOException e) {
+      out.add(new Problem(null, null, null, "checkpoint file " + file.path() + " is unreadable"));
+      return List.of();
+    }
+  }
 }

@@ -29,6 +29,18 @@ record TagSet(String id, List<String> rules, List<String> types) {
     return new TagSet(Canonical.sha256(canonical.toString()), rules, types);
   }
 
+  /** The set's contents as {@link #entry} strings, to compare with what the store holds. */
+  java.util.Set<String> entries() {
+    java.util.Set<String> entries = new java.util.TreeSet<>();
+    rules.forEach(r -> entries.add(entry(RULE, r)));
+    types.forEach(t -> entries.add(entry(TYPE, t)));
+    return entries;
+  }
+
+  static String entry(String kind, String tag) {
+    return kind + '\u0000' + tag;
+  }
+
   /** Length-prefixed, so that no rule name can make two different sets read alike. */
   private static void append(StringBuilder canonical, String kind, List<String> names) {
     for (String name : names) {

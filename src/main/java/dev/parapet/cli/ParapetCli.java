@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
  * <pre>
  * parapet test [--rules DIR] [--lexicons DIR]            compile the policy, run its tests
  * parapet evaluate FILE.jsonl [--rules DIR] [--lexicons DIR]   measure it on a labelled set
+ * parapet verify EXPORT.jsonl --public-key KEY.pem [--public-key …]   verify an audit export
  * </pre>
  *
  * Exit codes: 0 all passed, 1 a test failed, 2 the policy or the input could not be read.
@@ -48,9 +49,13 @@ public final class ParapetCli {
   }
 
   int run(String[] args) {
+    if (args.length > 0 && args[0].equals("verify")) {
+      return new VerifyCommand(out, err).run(args);
+    }
     if (args.length == 0 || !(args[0].equals("test") || args[0].equals("evaluate"))) {
       err.println("usage: parapet test [--rules DIR] [--lexicons DIR]");
       err.println("       parapet evaluate FILE.jsonl [--rules DIR] [--lexicons DIR]");
+      err.println("       parapet verify EXPORT.jsonl --public-key KEY.pem [--public-key …]");
       return 2;
     }
     Path rules = Path.of(option(args, "--rules", "rules"));

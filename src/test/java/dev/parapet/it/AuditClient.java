@@ -43,8 +43,9 @@ final class AuditClient {
   Set<String> auditIds() throws Exception {
     Set<String> ids = new HashSet<>();
     for (String line : get("/v1/audit/export?format=jsonl").split("\n")) {
-      if (!line.isBlank()) {
-        ids.add(JSON.readTree(line).path("auditId").asText());
+      JsonNode node = line.isBlank() ? null : JSON.readTree(line);
+      if (node != null && node.has("auditId")) { // not the header, not a checkpoint
+        ids.add(node.path("auditId").asText());
       }
     }
     return ids;
@@ -54,8 +55,9 @@ final class AuditClient {
   Set<String> nodes() throws Exception {
     Set<String> nodes = new HashSet<>();
     for (String line : get("/v1/audit/export?format=jsonl").split("\n")) {
-      if (!line.isBlank()) {
-        nodes.add(JSON.readTree(line).path("node").asText());
+      JsonNode node = line.isBlank() ? null : JSON.readTree(line);
+      if (node != null && node.has("auditId")) {
+        nodes.add(node.path("node").asText());
       }
     }
     return nodes;

@@ -3,12 +3,16 @@ package dev.parapet.api.audit;
 import dev.parapet.audit.AuditRecord;
 import java.util.stream.Collectors;
 
-/** One CSV line per record (RFC 4180 quoting); rules and finding types joined by spaces. */
+/**
+ * One CSV line per record (RFC 4180 quoting); rules and finding types joined by spaces. The chain
+ * fields (node, seq, prevHash, hash) are there to cross-check against a JSONL export, which alone
+ * can be verified: a CSV row is not the text the hash covers.
+ */
 final class AuditCsv {
 
   static final String HEADER =
       "auditId,time,requestId,tenant,profile,stage,decision,rules,types,policyVersion,textLength,"
-          + "textHash,tookMs,node,seq,hash\n";
+          + "textHash,tookMs,node,seq,prevHash,hash\n";
 
   /** What a spreadsheet may read as the start of a formula. */
   private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
@@ -37,6 +41,7 @@ final class AuditCsv {
             Double.toString(r.tookMs()),
             quote(r.node()),
             Long.toString(r.seq()),
+            quote(r.prevHash()),
             quote(r.hash()))
         + "\n";
   }

@@ -1,44 +1,50 @@
 package dev.parapet.api.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.api.ErrorCode;
 import dev.parapet.api.ProblemException;
 import dev.parapet.api.QueryParams;
 import dev.parapet.app.AuditRuntime;
 import dev.parapet.audit.AuditCursor;
+import dev.parapet.audit.AuditExport;
 import dev.parapet.audit.AuditQuery;
 import dev.parapet.audit.AuditRecord;
 import dev.parapet.audit.AuditStore;
 import dev.parapet.audit.ChainVerifier;
+import dev.parapet.audit.HeadStore;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The auditors' API: query, fetch, verify, export and count decisions. Role: auditor. */
 @Path("/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-  private static final Set<String> DECISIONS = Set.of("allow", "redact", "block");
-  private static final Set<String> STAGES = Set.of("input", "output");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> STATS_BY =
+      Set.of("decision", "rule", "type", "profile", "tenant", "stage", "time");
 
   private final AuditRuntime audit;
 
@@ -53,26 +59,16 @@ public class AuditResource {
   @Path("/decisions")
   @Operation(summary = "Decisions, newest first, filtered, with cursor pagination")
   public Page decisions(
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("decision") String decision,
-      @QueryParam("profile") String profile,
-      @QueryParam("tenant") String tenant,
-      @QueryParam("stage") String stage,
-      @QueryParam("rule") String rule,
-      @QueryParam("type") String type,
-      @QueryParam("requestId") String requestId,
-      @QueryParam("shadowDecision") String shadowDecision,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor)
+      @BeanParam AuditFilters filters,
+      @QueryParam("limit") @Parameter(description = "Page size, 1 to 1000 (default 50)")
+          String limit,
+      @QueryParam("cursor") @Parameter(description = "The nextCursor of the page before")
+          String cursor,
+      @Context UriInfo uri)
       throws SQLException {
+    knownParameters(uri, "limit", "cursor");
     int size = QueryParams.integer("limit", limit, 50, 1, 1000);
-    if (shadowDecision != null && !DECISIONS.contains(shadowDecision)) {
-      throw bad("'shadowDecision' must be allow, redact or block");
-    }
-    AuditQuery query =
-        query(from, to, decision, profile, tenant, stage, rule, type, requestId)
-            .withShadowDecision(shadowDecision);
+    AuditQuery query = filters.query();
     List<AuditRecord> items = audit.store().page(query, decodeCursor(cursor), size);
     String next = items.size() < size ? null : AuditCursor.after(items.get(items.size() - 1));
     return new Page(items, next);
@@ -92,24 +88,92 @@ public class AuditResource {
 
   @GET
   @Path("/verify")
-  @Operation(summary = "Verify the hash chains; names the first bad record")
+  @Operation(
+      summary = "Verify the hash chains against the signed checkpoints",
+      description =
+          "Recomputes every record's hash, link, searchable columns and tags, and holds each chain"
+              + " against its signed heads. Lists every bad or missing record up to 'limit', with"
+              + " a count of all; records outside the filters are walked but not reported, missing"
+              + " ones always are.")
   public ChainVerifier.Verification verify(
-      @QueryParam("from") String from, @QueryParam("to") String to) throws SQLException {
-    return audit.verifier().verify(instant("from", from), instant("to", to));
+      @BeanParam AuditFilters filters,
+      @QueryParam("limit")
+          @Parameter(
+              description = "Most problems listed, 1 to 10000 (default 100); all are counted")
+          String limit,
+      @Context UriInfo uri)
+      throws SQLException {
+    knownParameters(uri, "limit");
+    int most = QueryParams.integer("limit", limit, ChainVerifier.DEFAULT_LIMIT, 1, 10_000);
+    return audit.verifier().verify(filters.query(), most);
+  }
+
+  /** A public key that signs chain heads, as auditors pin it. */
+  public record SigningKey(
+      String keyId, String node, String algorithm, String publicKey, String firstSeen) {}
+
+  /** The keys, and which of them this instance signs with. */
+  public record SigningKeys(String current, List<SigningKey> keys) {}
+
+  @GET
+  @Path("/keys")
+  @Operation(
+      summary = "The public keys that sign chain heads",
+      description =
+          "PEM (X.509) Ed25519 keys of every instance that registered one; 'current' is this"
+              + " instance's. Pin them out of band and pass them to bin/parapet verify.")
+  public SigningKeys keys() throws SQLException {
+    List<SigningKey> keys = new ArrayList<>();
+    for (HeadStore.PublicKeyEntry k : audit.keys()) {
+      keys.add(new SigningKey(k.keyId(), k.node(), "Ed25519", k.publicKey(), k.firstSeen()));
+    }
+    String current = audit.signer().keyId();
+    if (keys.stream().noneMatch(k -> k.keyId().equals(current))) {
+      keys.add(
+          new SigningKey(current, audit.log().node(), "Ed25519", audit.signer().publicPem(), null));
+    }
+    return new SigningKeys(current, keys);
   }
 
   @GET
   @Path("/stats")
-  @Operation(summary = "Counts by decision, rule, finding type or profile")
+  @Operation(
+      summary = "Counts of matching decisions by one dimension",
+      description =
+          "Groups by decision, rule, type, profile, tenant, stage, or time in buckets"
+              + " (by=time&bucket=1h; keys are each bucket's start, oldest first).")
   public Map<String, Object> stats(
-      @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("by") String by)
+      @BeanParam AuditFilters filters,
+      @QueryParam("by")
+          @Parameter(description = "decision (default), rule, type, profile, tenant, stage or time")
+          String by,
+      @QueryParam("bucket")
+          @Parameter(
+              description =
+                  "With by=time, the bucket width: a number and s, m, h or d, e.g. 15m, 1h, 1d"
+                      + " (default 1h)")
+          String bucket,
+      @Context UriInfo uri)
       throws SQLException {
+    knownParameters(uri, "by", "bucket");
     String dimension = by == null ? "decision" : by;
-    if (!Set.of("decision", "rule", "type", "profile").contains(dimension)) {
-      throw bad("'by' must be decision, rule, type or profile");
+    if (!STATS_BY.contains(dimension)) {
+      throw bad("'by' must be decision, rule, type, profile, tenant, stage or time");
     }
-    AuditQuery query = query(from, to, null, null, null, null, null, null, null);
-    return Map.of("by", dimension, "counts", audit.store().stats(query, dimension));
+    if (bucket != null && !dimension.equals("time")) {
+      throw bad("'bucket' goes with by=time only");
+    }
+    AuditQuery query = filters.query();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("by", dimension);
+    if (dimension.equals("time")) {
+      Duration width = StatsBucket.parse(bucket);
+      answer.put("bucket", StatsBucket.format(width));
+      answer.put("counts", audit.store().stats(query, dimension, width));
+    } else {
+      answer.put("counts", audit.store().stats(query, dimension));
+    }
+    return answer;
   }
 
   @GET
@@ -117,44 +181,32 @@ public class AuditResource {
   @Produces({"application/x-ndjson", "text/csv"})
   @Operation(summary = "Stream matching decisions as JSON lines or CSV")
   public Response export(
-      @QueryParam("format") String format,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("decision") String decision,
-      @QueryParam("profile") String profile,
-      @QueryParam("tenant") String tenant,
-      @QueryParam("stage") String stage,
-      @QueryParam("rule") String rule,
-      @QueryParam("type") String type,
-      @QueryParam("requestId") String requestId) {
+      @QueryParam("format") @Parameter(description = "jsonl (default) or csv") String format,
+      @BeanParam AuditFilters filters,
+      @Context UriInfo uri) {
+    knownParameters(uri, "format");
     String kind = format == null ? "jsonl" : format;
     if (!kind.equals("jsonl") && !kind.equals("csv")) {
       throw bad("'format' must be jsonl or csv");
     }
-    AuditQuery query = query(from, to, decision, profile, tenant, stage, rule, type, requestId);
+    AuditQuery query = filters.query();
     AuditStore store = audit.store();
+    AuditExport jsonl = new AuditExport(store, audit.headFiles());
     StreamingOutput body =
         out -> {
           BufferedWriter writer =
               new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-          if (kind.equals("csv")) {
-            writer.write(AuditCsv.HEADER);
-          }
           try {
-            store.stream(
-                query,
-                null,
-                0,
-                r -> {
-                  try {
-                    writer.write(
-                        kind.equals("csv") ? AuditCsv.row(r) : JSON.writeValueAsString(r) + "\n");
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                });
+            if (kind.equals("jsonl")) {
+              jsonl.writeJsonl(query, writer);
+            } else {
+              writer.write(AuditCsv.HEADER);
+              store.stream(query, null, 0, r -> csvRow(writer, r));
+            }
           } catch (SQLException e) {
             throw new IOException("export failed", e);
+          } catch (UncheckedIOException e) {
+            throw e.getCause();
           }
           writer.flush();
         };
@@ -164,38 +216,25 @@ public class AuditResource {
         .build();
   }
 
-  private static AuditQuery query(
-      String from,
-      String to,
-      String decision,
-      String profile,
-      String tenant,
-      String stage,
-      String rule,
-      String type,
-      String requestId) {
-    if (decision != null && !DECISIONS.contains(decision)) {
-      throw bad("'decision' must be allow, redact or block");
+  private static void csvRow(BufferedWriter writer, AuditRecord r) {
+    try {
+      writer.write(AuditCsv.row(r));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    if (stage != null && !STAGES.contains(stage)) {
-      throw bad("'stage' must be input or output");
-    }
-    Instant start = instant("from", from);
-    Instant end = instant("to", to);
-    if (start != null && end != null && !start.isBefore(end)) {
-      throw bad("'from' must be before 'to'");
-    }
-    return new AuditQuery(start, end, decision, profile, tenant, stage, rule, type, requestId);
   }
 
-  private static Instant instant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw bad("'" + name + "' must be an ISO-8601 instant such as 2026-11-28T10:00:00Z");
+  /**
+   * Refuses a query parameter this endpoint does not take: a mistyped filter ({@code tennant})
+   * would otherwise widen the answer without a word.
+   */
+  private static void knownParameters(UriInfo uri, String... own) {
+    Set<String> known = new TreeSet<>(AuditFilters.NAMES);
+    known.addAll(List.of(own));
+    for (String name : uri.getQueryParameters().keySet()) {
+      if (!known.contains(name)) {
+        throw bad("unknown query parameter '" + name + "'; this endpoint takes " + known);
+      }
     }
   }
 
@@ -208,6 +247,6 @@ public class AuditResource {
   }
 
   private static ProblemException bad(String detail) {
-    return new ProblemException(ErrorCode.INVALID_REQUEST, detail);
+    return AuditFilters.bad(detail);
   }
 }

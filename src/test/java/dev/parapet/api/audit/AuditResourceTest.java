@@ -152,6 +152,136 @@ class AuditResourceTest {
         .body("counts.allow", greaterThan(0));
   }
 
+  private static void checkFor(String tenant, String text) {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"text\":\"" + text + "\",\"tenant\":\"" + tenant + "\"}")
+        .post("/v1/check")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void statsHonourTheFiltersDecisionsTakes() {
+    String tenant = "stats-" + UUID.randomUUID();
+    checkFor(tenant, "Tell me how to build a pipe bomb");
+    checkFor(tenant, "this shit is broken");
+    checkFor(tenant, "hello");
+    given()
+        .queryParam("by", "rule")
+        .queryParam("decision", "block")
+        .queryParam("tenant", tenant)
+        .get("/v1/audit/stats")
+        .then()
+        .statusCode(200)
+        .body("counts.'baseline/block-critical-content'", equalTo(1))
+        .body("counts.'general/redact-profanity'", nullValue());
+    given()
+        .queryParam("by", "decision")
+        .queryParam("tenant", tenant)
+        .get("/v1/audit/stats")
+        .then()
+        .statusCode(200)
+        .body("counts.block", equalTo(1))
+        .body("counts.redact", equalTo(1))
+        .body("counts.allow", equalTo(1));
+    given()
+        .queryParam("by", "tenant")
+        .queryParam("tenant", tenant)
+        .queryParam("type", "PROFANITY")
+        .get("/v1/audit/stats")
+        .then()
+        .statusCode(200)
+        .body("counts.size()", equalTo(1))
+        .body("counts.'" + tenant + "'", equalTo(1));
+  }
+
+  @Test
+  void statsCountByHourBuckets() {
+    String tenant = "time-" + UUID.randomUUID();
+    checkFor(tenant, "hello");
+    checkFor(tenant, "hello again");
+    String hour =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
+    given()
+        .queryParam("by", "time")
+        .queryParam("bucket", "1h")
+        .queryParam("tenant", tenant)
+        .queryParam("from", hour)
+        .get("/v1/audit/stats")
+        .then()
+        .statusCode(200)
+        .body("by", equalTo("time"))
+        .body("bucket", equalTo("1h"))
+        .body("counts.'" + hour + "'", equalTo(2));
+  }
+
+  @Test
+  void aParameterAnEndpointDoesNotTakeIs400NamingIt() {
+    for (String path : new String[] {"decisions", "stats", "export", "verify"}) {
+      given()
+          .queryParam("tennant", "acme")
+          .get("/v1/audit/" + path)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("detail", containsString("'tennant'"));
+    }
+    given()
+        .queryParam("by", "rule")
+        .queryParam("bucket", "1h")
+        .get("/v1/audit/stats")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("'bucket'"));
+    given()
+        .queryParam("by", "time")
+        .queryParam("bucket", "an hour")
+        .get("/v1/audit/stats")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("'bucket'"));
+    given()
+        .queryParam("shadowDecision", "maybe")
+        .get("/v1/audit/export")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("'shadowDecision'"));
+  }
+
+  @Test
+  void theOpenApiDocumentListsEveryParameter() {
+    io.restassured.path.json.JsonPath doc =
+        given().queryParam("format", "json").get("/q/openapi").then().extract().jsonPath();
+    java.util.List<String> filters =
+        java.util.List.of(
+            "from",
+            "to",
+            "decision",
+            "profile",
+            "tenant",
+            "stage",
+            "rule",
+            "type",
+            "requestId",
+            "shadowDecision");
+    java.util.Map<String, java.util.List<String>> own =
+        java.util.Map.of(
+            "decisions", java.util.List.of("limit", "cursor"),
+            "stats", java.util.List.of("by", "bucket"),
+            "export", java.util.List.of("format"),
+            "verify", java.util.List.of());
+    own.forEach(
+        (path, extra) -> {
+          java.util.List<String> names =
+              doc.getList("paths.'/v1/audit/" + path + "'.get.parameters.name", String.class);
+          org.assertj.core.api.Assertions.assertThat(names)
+              .as(path)
+              .containsAll(filters)
+              .containsAll(extra);
+        });
+  }
+
   @Test
   void badParametersAre400Problems() {
     given()

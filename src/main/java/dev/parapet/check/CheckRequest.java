@@ -49,6 +49,12 @@ public record CheckRequest(
     return new CheckRequest("", stage, profile, tenant, requestId, context, explain, conversation);
   }
 
+  /** The same request on behalf of a tenant, conversation and all. */
+  public CheckRequest withTenant(String tenant) {
+    return new CheckRequest(
+        text, stage, profile, tenant, requestId, context, explain, conversation);
+  }
+
   public CheckRequest {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(stage, "stage");

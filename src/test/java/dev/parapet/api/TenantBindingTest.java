@@ -62,6 +62,20 @@ class TenantBindingTest {
   }
 
   @Test
+  void aKeyBoundToOneTenantKeepsTheConversationWhenTheRequestNamesNoTenant() {
+    String auditId =
+        check(
+                TestKeys.ACME_CHECKER,
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"Mail me at jane@example.com\"}]}")
+            .statusCode(200)
+            .body("findings[0].type", equalTo("EMAIL_ADDRESS"))
+            .body("findings[0].message", equalTo(0))
+            .extract()
+            .path("auditId");
+    recordedTenant(auditId, "acme");
+  }
+
+  @Test
   void aKeyBoundToSeveralTenantsMustNameOne() {
     check(TestKeys.MULTI_TENANT_CHECKER, "{\"text\":\"hi\"}")
         .statusCode(403)

@@ -114,8 +114,11 @@ class ConversationProperties {
   }
 
   private static Finding bare(Finding f) {
+    // where it sits goes; what it is and the evidence for it stay
     return new Finding(
-        f.detector(), f.type(), f.start(), f.end(), f.severity(), f.score(), f.source());
+            f.detector(), f.type(), f.start(), f.end(), f.severity(), f.score(), f.source())
+        .withVia(f.via())
+        .withSignals(f.signals());
   }
 
   private static JsonNode messages(List<Turn> turns) {

@@ -25,7 +25,7 @@ public final class TenantScope {
         throw new ProblemException(
             ErrorCode.FORBIDDEN, "this key acts for several tenants; name one of them in 'tenant'");
       }
-      return withTenant(request, caller.tenants().iterator().next());
+      return request.withTenant(caller.tenants().iterator().next());
     }
     if (!caller.mayActFor(tenant)) {
       throw new ProblemException(
@@ -33,10 +33,5 @@ public final class TenantScope {
           "this key may act for the tenants " + new TreeSet<>(caller.tenants()) + " only");
     }
     return request;
-  }
-
-  private static CheckRequest withTenant(CheckRequest r, String tenant) {
-    return new CheckRequest(
-        r.text(), r.stage(), r.profile(), tenant, r.requestId(), r.context(), r.explain());
   }
 }

@@ -11,6 +11,7 @@ import com.google.re2j.PatternSyntaxException;
 import dev.parapet.model.InvalidPolicyException;
 import dev.parapet.model.PolicyFiles;
 import dev.parapet.model.SourceProblem;
+import dev.parapet.model.StrictYaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -106,10 +107,14 @@ public final class SecretCatalogue {
       file = YAML.readValue(yaml, File.class);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      String message = e.getOriginalMessage();
       if (e instanceof UnrecognizedPropertyException u) {
         line = lineBefore(yaml, u.getPropertyName() + ":", line);
+        // the same wording and suggestion as every other policy file
+        List<String> known = u.getKnownPropertyIds().stream().map(String::valueOf).toList();
+        message = StrictYaml.unknownKey(u.getPropertyName(), known);
       }
-      problems.add(new SourceProblem(name, line, e.getOriginalMessage()));
+      problems.add(new SourceProblem(name, line, message));
       return List.of();
     } catch (IOException e) {
       problems.add(new SourceProblem(name, 0, "cannot read: " + e.getMessage()));

@@ -43,8 +43,26 @@ class SecretCatalogueTest {
                 + "    pattern: 'acme_[a-z0-9]{32}'\n    entropy: 3\n");
 
     assertThat(problems).hasSize(1);
-    assertThat(problems.get(0).message()).contains("entropy");
+    assertThat(problems.get(0).message())
+        .startsWith("unknown key `entropy`; known keys:")
+        .contains("minEntropy");
     assertThat(problems.get(0).line()).isEqualTo(6);
+  }
+
+  @Test
+  void aMisspeltKeyIsAnsweredWithTheKeyItWasMeantToBe() {
+    List<SourceProblem> problems =
+        problems(
+            "kinds:\n  - id: ACME_TOKEN\n    provider: acme\n    prefixes: [acme_]\n    keywrods: [acme]\n"
+                + "    pattern: 'acme_[a-z0-9]{32}'\n");
+
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message()).isEqualTo("unknown key `keywrods`; did you mean `keywords`?");
+              assertThat(p.line()).isEqualTo(5);
+            });
   }
 
   @Test

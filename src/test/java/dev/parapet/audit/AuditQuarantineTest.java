@@ -43,32 +43,7 @@ class AuditQuarantineTest {
 
   /** A record whose request id is longer than the store's column: what issue 19 found. */
   static AuditRecord poison(int i) {
-    AuditRecord r = record(i);
-    return new AuditRecord(
-        r.v(),
-        r.auditId(),
-        r.time(),
-        "a".repeat(257),
-        r.tenant(),
-        r.profile(),
-        r.stage(),
-        r.decision(),
-        r.rules(),
-        r.findings(),
-        r.policyVersion(),
-        r.textLength(),
-        r.textHash(),
-        r.storedText(),
-        r.tookMs(),
-        r.failedClosed(),
-        r.errors(),
-        r.checkedEnd(),
-        r.shadowDecision(),
-        r.findingsDropped(),
-        null,
-        0,
-        null,
-        null);
+    return PoisonedJournal.withRequestId(record(i), "a".repeat(257));
   }
 
   private List<Path> quarantined() throws Exception {

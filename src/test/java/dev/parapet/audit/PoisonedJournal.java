@@ -36,7 +36,8 @@ public final class PoisonedJournal {
     }
   }
 
-  private static AuditRecord withRequestId(AuditRecord r, String requestId) {
+  /** The record as it was, but for its request id (which the store may refuse). */
+  static AuditRecord withRequestId(AuditRecord r, String requestId) {
     return new AuditRecord(
         r.v(),
         r.auditId(),

@@ -84,30 +84,20 @@ public record Decision(
 
   /** This decision with the shadow candidate's differing verdict recorded beside it. */
   public Decision withShadowVerdict(ShadowVerdict shadow) {
-    return new Decision(
-        requestId,
-        time,
-        profile,
-        tenant,
-        stage,
-        verdict,
-        redactedText,
-        findings,
-        rules,
-        errors,
-        failedClosed,
-        policyVersion,
-        tookMs,
-        coverage,
-        shadow,
-        explanation,
-        conversation);
+    return with(errors, shadow);
   }
 
   /** This decision with one more error: what went wrong around the check, for the record. */
   public Decision withError(RuleError error) {
     List<RuleError> more = new java.util.ArrayList<>(errors);
     more.add(error);
+    return with(more, shadowVerdict);
+  }
+
+  /**
+   * The only two parts a decision gains after it is made: errors around it, the shadow's verdict.
+   */
+  private Decision with(List<RuleError> newErrors, ShadowVerdict shadow) {
     return new Decision(
         requestId,
         time,
@@ -118,12 +108,12 @@ public record Decision(
         redactedText,
         findings,
         rules,
-        more,
+        newErrors,
         failedClosed,
         policyVersion,
         tookMs,
         coverage,
-        shadowVerdict,
+        shadow,
         explanation,
         conversation);
   }

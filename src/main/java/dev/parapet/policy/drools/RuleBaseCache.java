@@ -53,7 +53,7 @@ public final class RuleBaseCache {
   static final int KEEP = 48;
 
   private static final String SUFFIX = ".kpkg";
-  private static final byte[] MAGIC = "parapet-rule-base\n".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] MAGIC = "parapet-rule-base\n".getBytes(StandardCharsets.US_ASCII);
 
   private final Path dir;
   private final String code;

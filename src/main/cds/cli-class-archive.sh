@@ -23,15 +23,21 @@ for run in cold warm; do
     --rules "$base/rules" --lexicons "$base/lexicons" >>"$log" 2>&1
   echo "training run ($run) exited $?" >>"$log"
 done
-# JDK 17 crashes while dumping the lambda proxies of this class path (in
-# SystemDictionaryShared::adjust_lambda_proxy_class_dictionary), so they are left out: the JVM
-# spins them at run time as it would without an archive.
+# JDK 17 crashes while dumping a lambda proxy whose caller cannot be archived (JDK-8276184, fixed
+# in 18): here the Eclipse compiler's, whose jar is signed. Those proxies are left out, and should
+# the dump fail all the same, every lambda proxy is: the JVM spins them at run time as it would
+# without an archive.
 cat "$target/cli-classes-cold.txt" "$target/cli-classes-warm.txt" 2>/dev/null |
-  grep -v '^@lambda-proxy' | awk '!seen[$0]++' >"$target/cli-classes.txt"
-rm -f "$app/parapet-cli.jsa"
-if java -Xshare:dump -XX:SharedClassListFile="$target/cli-classes.txt" \
-  -XX:SharedArchiveFile="$app/parapet-cli.jsa" -cp "$cp" >>"$log" 2>&1 &&
-  [[ -f "$app/parapet-cli.jsa" ]]; then
+  awk '!seen[$0]++' >"$target/cli-classes.txt"
+rm -f "$target/cli-classes-cold.txt" "$target/cli-classes-warm.txt"
+dump() {
+  rm -f "$app/parapet-cli.jsa"
+  grep -v -E "$1" "$target/cli-classes.txt" >"$target/cli-classes-dumped.txt"
+  java -Xshare:dump -XX:ErrorFile="$target/cli-class-archive-crash-%p.log" -XX:SharedClassListFile="$target/cli-classes-dumped.txt" \
+    -XX:SharedArchiveFile="$app/parapet-cli.jsa" -cp "$cp" >>"$log" 2>&1 &&
+    [[ -f "$app/parapet-cli.jsa" ]]
+}
+if dump '^@lambda-proxy .*org/eclipse/jdt/' || dump '^@lambda-proxy '; then
   echo "[INFO] bin/parapet class archive: $app/parapet-cli.jsa"
 else
   rm -f "$app/parapet-cli.jsa"

@@ -69,7 +69,7 @@ class NationalIdsTest {
           new Case("il-id", "IL_IDNR", "12345678?", DIGITS, 1, "Teudat zehut"),
           new Case("pl-regon", "PL_REGON", "12345678?", DIGITS, 1, "REGON"),
           new Case("hr-oib", "HR_OIB", "1234567890?", DIGITS, 1, "OIB"),
-          new Case("jp-my-number", "JP_IN", "1234 5678 901?", DIGITS, 1, "My Number"),
+          new Case("jp-my-number", "JP_IN", "1234 5678 901?", DIGITS, 1, "My Number card:"),
           new Case(null, "AT_UID", "ATU1234567?", DIGITS, 1, "UID"),
           new Case(null, "BE_VAT", "BE 0123.456.7??", DIGITS, 1, "TVA"),
           new Case(null, "BG_VAT", "BG 12345678?", DIGITS, 1, "VAT"),

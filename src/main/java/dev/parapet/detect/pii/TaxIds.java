@@ -166,4 +166,25 @@ final class TaxIds {
     }
     return false;
   }
+
+  private static final String BASE36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+  /**
+   * Mauritius NID (a person's, though it sits with the tax numbers here): the surname's initial,
+   * the birth date DDMMYY, six digits and a mod-17 check over all thirteen, weights 14 down to 2.
+   */
+  static boolean muNid(String s) {
+    if (s.length() != 14
+        || s.charAt(0) < 'A'
+        || s.charAt(0) > 'Z'
+        || !are(s.substring(1, 13), 12)
+        || !Digits.date(2000, Digits.number(s, 3, 5), Digits.number(s, 1, 3))) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 13; i++) {
+      sum += BASE36.indexOf(s.charAt(i)) * (14 - i);
+    }
+    return BASE36.charAt((17 - sum % 17) % 17) == s.charAt(13);
+  }
 }

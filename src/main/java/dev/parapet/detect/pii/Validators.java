@@ -101,7 +101,8 @@ final class Validators {
           Map.entry("tw-ubn", s -> TaxIds.twUbn(Checksums.digits(s))),
           Map.entry("md-idno", s -> TaxIds.mdIdno(Checksums.digits(s))),
           Map.entry("ee-registrikood", s -> TaxIds.eeRegistrikood(Checksums.digits(s))),
-          Map.entry("ec-ruc", s -> TaxIds.ecRuc(Checksums.digits(s))));
+          Map.entry("ec-ruc", s -> TaxIds.ecRuc(Checksums.digits(s))),
+          Map.entry("mu-nid", s -> TaxIds.muNid(Checksums.alnumUpper(s))));
 
   /** A French SIRET: the SIREN and a site number, Luhn over all fourteen digits. */
   private static boolean siret(String digits) {

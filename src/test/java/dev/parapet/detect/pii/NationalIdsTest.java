@@ -87,6 +87,7 @@ class NationalIdsTest {
           new Case("co-nit", "CO_NIT", "800.003.122-?", DIGITS, 1, "Note"),
           new Case("ec-ruc", "EC_RUC", "179000000?001", DIGITS, 1, "Note"),
           new Case("ec-ruc", "EC_RUC", "17144061?0001", DIGITS, 1, "Note"),
+          new Case("mu-nid", "MU_NID", "K150688123456?", DIGITS + "ABCDEFG", 1, "Note"),
           new Case(null, "AT_UID", "ATU1234567?", DIGITS, 1, "UID"),
           new Case(null, "BE_VAT", "BE 0123.456.7??", DIGITS, 1, "TVA"),
           new Case(null, "BG_VAT", "BG 12345678?", DIGITS, 1, "VAT"),

@@ -76,6 +76,30 @@ class TaxIdsTest {
     assertThat(types("Meeting 2024-03-15 10:30, room 4-101")).isEmpty();
   }
 
+  @Test
+  void anEcuadorianRucIsReportedBareOnlyForTheHeadOffice() {
+    String company = completeLast("179000000?", s -> TaxIds.ecRuc(s + "001"));
+
+    assertThat(types("Saved " + company + "001 today.")).containsExactly("EC_RUC");
+    assertThat(types("Saved " + company + "002 today.")).doesNotContain("EC_RUC");
+    assertThat(types("RUC " + company + "002")).containsExactly("EC_RUC");
+    assertThat(TaxIds.ecRuc(company + "000")).isFalse();
+  }
+
+  @Test
+  void aMauritianNidNeedsARealBirthDate() {
+    String valid = null;
+    String base = "K150688123456";
+    for (char c : "0123456789ABCDEFG".toCharArray()) {
+      if (TaxIds.muNid(base + c)) {
+        valid = base + c;
+      }
+    }
+    assertThat(valid).isNotNull();
+    assertThat(TaxIds.muNid("K320688123456" + valid.charAt(13))).isFalse(); // no 32nd
+    assertThat(types("Saved " + valid + " today.")).containsExactly("MU_NID");
+  }
+
   /** {@code template} with its one {@code ?} replaced by the digit the check takes. */
   private static String completeLast(String template, java.util.function.Predicate<String> check) {
     for (char c = '0'; c <= '9'; c++) {

@@ -6,7 +6,7 @@ import dev.parapet.api.BodyReader;
 import dev.parapet.api.ProblemException;
 import dev.parapet.api.auth.Authenticator;
 import dev.parapet.api.auth.Caller;
-import dev.parapet.api.auth.Role;
+import dev.parapet.api.auth.CallerLimits;
 import dev.parapet.api.auth.TenantScope;
 import dev.parapet.app.ParapetConfig;
 import dev.parapet.app.StreamConfig;
@@ -57,7 +57,7 @@ public class ChatCompletionsRoute {
 
   private final CheckService checks;
   private final StreamSessions sessions;
-  private final Authenticator authenticator;
+  private final GatewayAccess access;
   private final StreamConfig config;
   private final ConversationLimits limits;
   private final Vertx vertx;
@@ -67,12 +67,13 @@ public class ChatCompletionsRoute {
       CheckService checks,
       StreamSessions sessions,
       Authenticator authenticator,
+      CallerLimits callerLimits,
       StreamConfig config,
       ParapetConfig parapet,
       Vertx vertx) {
     this.checks = checks;
     this.sessions = sessions;
-    this.authenticator = authenticator;
+    this.access = new GatewayAccess(authenticator, callerLimits);
     this.config = config;
     ParapetConfig.Limits l = parapet.limits();
     this.limits = new ConversationLimits(l.maxMessages(), l.maxToolCalls(), l.maxTextLength());
@@ -112,6 +113,9 @@ public class ChatCompletionsRoute {
           giveBack.run();
           onClientClose.forEach(Runnable::run);
         });
+    if (!access.admit(ctx)) {
+      return;
+    }
     if (config.upstreamUrl().isEmpty()) {
       fail(
           out,
@@ -123,21 +127,6 @@ public class ChatCompletionsRoute {
       return;
     }
     Caller caller = ctx.get(BodyReader.CALLER);
-    if (authenticator.enabled() && caller == null) {
-      fail(
-          out,
-          401,
-          "send a valid Parapet API key as 'Authorization: Bearer <key>' or"
-              + " 'X-API-Key: <key>'",
-          "invalid_request_error",
-          null,
-          "invalid_api_key");
-      return;
-    }
-    if (caller != null && !caller.has(Role.CHECKER)) {
-      fail(out, 403, "this key lacks the role 'checker'", "permission_error", null, "forbidden");
-      return;
-    }
     Buffer body = ctx.get(BodyReader.BODY);
     ObjectNode request;
     CheckRequest envelope;

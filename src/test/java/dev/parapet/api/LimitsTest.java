@@ -51,6 +51,58 @@ class LimitsTest {
   }
 
   @Test
+  void theGatewaySpendsTheSameRateAndAnswers429InOpenAisErrorJson() throws Exception {
+    Thread.sleep(1100); // a fresh second of rate
+    int limited = 0;
+    for (int i = 0; i < 6; i++) {
+      io.restassured.response.Response r =
+          given()
+              .header("Authorization", "Bearer " + TestKeys.CHECKER)
+              .contentType(ContentType.JSON)
+              .body("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+              .post("/v1/chat/completions");
+      if (r.statusCode() == 429) {
+        limited++;
+        r.then()
+            .contentType("application/json")
+            .header("Retry-After", notNullValue())
+            .body("error.type", equalTo("rate_limit_error"))
+            .body("error.code", equalTo("rate_limited"));
+      } else {
+        // admitted: this profile has no upstream, so the gateway says it is off
+        r.then().statusCode(404).body("error.code", equalTo("gateway_off"));
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(limited).isPositive();
+    // the gateway spent the key's allowance: the API refuses it too, at once
+    post("{\"text\":\"hi\"}").then().statusCode(429);
+  }
+
+  @Test
+  void liteLlmsGuardrailRouteSpendsTheSameRate() throws Exception {
+    Thread.sleep(1100);
+    int limited = 0;
+    for (int i = 0; i < 6; i++) {
+      io.restassured.response.Response r =
+          given()
+              .header("Authorization", "Bearer " + TestKeys.CHECKER)
+              .contentType(ContentType.JSON)
+              .body("{\"texts\":[\"hello\"],\"input_type\":\"request\"}")
+              .post("/beta/litellm_basic_guardrail_api");
+      if (r.statusCode() == 429) {
+        limited++;
+        r.then()
+            .contentType("application/problem+json")
+            .header("Retry-After", notNullValue())
+            .body("code", equalTo("rate_limited"));
+      } else {
+        r.then().statusCode(200);
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(limited).isPositive();
+  }
+
+  @Test
   void aBodyOverTheLimitIs413() throws Exception {
     Thread.sleep(1100); // a fresh second of rate
     post("{\"text\":\"" + "a".repeat(70_000) + "\"}")

@@ -53,6 +53,10 @@ import org.jboss.logging.Logger;
 public class ChatCompletionsRoute {
 
   static final String PATH = "/v1/chat/completions";
+
+  /** The most choices ({@code n}) one request may ask for, as OpenAI's API allows. */
+  static final int MAX_CHOICES = 128;
+
   private static final Logger LOG = Logger.getLogger(ChatCompletionsRoute.class);
 
   private final CheckService checks;
@@ -181,16 +185,23 @@ public class ChatCompletionsRoute {
       return;
     }
     boolean stream = request.path("stream").asBoolean(false);
-    if (stream && request.path("n").asInt(1) != 1) {
+    JsonNode n = request.path("n");
+    if (!n.isMissingNode()
+        && !n.isNull()
+        && (!n.canConvertToInt()
+            || !n.isIntegralNumber()
+            || n.intValue() < 1
+            || n.intValue() > MAX_CHOICES)) {
       fail(
           out,
           400,
-          "a streamed answer is checked for one choice only: leave 'n' at 1",
+          "'n' must be a whole number from 1 to " + MAX_CHOICES,
           "invalid_request_error",
           "n",
           "invalid_request");
       return;
     }
+    int choices = n.isIntegralNumber() ? n.intValue() : 1;
     vertx
         .executeBlocking(() -> checks.check(prompt))
         .onComplete(
@@ -216,7 +227,7 @@ public class ChatCompletionsRoute {
                   && result.decision().conversation().redactedMessages() != null) {
                 request.set("messages", result.decision().conversation().redactedMessages());
               }
-              forward(ctx, request, stream, envelope, caller, onClientClose);
+              forward(ctx, request, stream, choices, envelope, caller, onClientClose);
             });
   }
 
@@ -239,6 +250,7 @@ public class ChatCompletionsRoute {
       RoutingContext ctx,
       ObjectNode request,
       boolean stream,
+      int choices,
       CheckRequest envelope,
       Caller caller,
       List<Runnable> onClientClose) {
@@ -263,7 +275,8 @@ public class ChatCompletionsRoute {
     if (authorization != null) {
       options.putHeader("Authorization", authorization);
     }
-    Judge judge = judge(envelope);
+    AnswerChecks answers = new AnswerChecks(checks, envelope, limits);
+    Judge judge = answers.text();
     client()
         .request(options)
         .onFailure(e -> upstreamFailed(out, judge, "could not reach the upstream: " + e))
@@ -290,14 +303,15 @@ public class ChatCompletionsRoute {
                           try {
                             new StreamRelay(
                                     vertx,
-                                    sessions,
-                                    sessions.open(StreamRelay.owner(caller), judge),
+                                    StreamRelay.open(
+                                        choices, sessions, caller, answers, limits.maxTextLength()),
                                     upstream,
                                     answer,
                                     out)
                                 .start(onClientClose);
                           } catch (TooManyStreamsException e) {
                             upstream.reset();
+                            out.putHeader("Retry-After", "1");
                             fail(
                                 out, 429, e.getMessage(), "rate_limit_error", null, "rate_limited");
                           }
@@ -305,16 +319,16 @@ public class ChatCompletionsRoute {
                           answer
                               .body()
                               .onFailure(e -> upstreamFailed(out, judge, describe(e)))
-                              .onSuccess(b -> whole(out, b, judge));
+                              .onSuccess(b -> whole(out, b, answers));
                         }
                       });
             });
   }
 
   /** A non-streamed answer: each choice's content checked whole, as one answer. */
-  private void whole(HttpServerResponse out, Buffer body, Judge judge) {
+  private void whole(HttpServerResponse out, Buffer body, AnswerChecks answers) {
     vertx
-        .executeBlocking(() -> WholeAnswer.check(body.getBytes(), judge))
+        .executeBlocking(() -> WholeAnswer.check(body.getBytes(), answers))
         .onComplete(
             done -> {
               if (done.failed()) {
@@ -329,21 +343,6 @@ public class ChatCompletionsRoute {
                   .putHeader("Content-Type", "application/json")
                   .end(Buffer.buffer(answer.body()));
             });
-  }
-
-  private Judge judge(CheckRequest envelope) {
-    return (text, record, note) ->
-        checks.judge(
-            new CheckRequest(
-                text,
-                Stage.OUTPUT,
-                envelope.profile(),
-                envelope.tenant(),
-                envelope.requestId(),
-                envelope.context(),
-                false),
-            record,
-            note);
   }
 
   /** The upstream failed before any of its answer reached the client: 502 or 504, and a record. */

@@ -304,7 +304,7 @@ public class ChatCompletionsRoute {
                             new StreamRelay(
                                     vertx,
                                     StreamRelay.open(
-                                        choices, sessions, caller, answers, limits.maxTextLength()),
+                                        choices, sessions, caller, answers, limits.maxCodePoints()),
                                     upstream,
                                     answer,
                                     out)

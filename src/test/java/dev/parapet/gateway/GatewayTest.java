@@ -252,8 +252,16 @@ class GatewayTest {
   void aStreamedToolCallIsAssembledCheckedAndPassedOnOnceRedacted() throws Exception {
     FakeUpstream.callTool(
         "send_mail", "{\"to\": \"ja", "ne.doe@exa", "mple.com\", \"body\": \"see you", " at 5\"}");
+    String requestId = "tool-" + System.nanoTime();
     List<ChatCompletionChunk> seen = new ArrayList<>();
-    ChatCompletion completion = accumulated(ask("Mail Jane"), seen);
+    ChatCompletion completion =
+        accumulated(
+            ChatCompletionCreateParams.builder()
+                .model("fake")
+                .addUserMessage("Mail Jane")
+                .putAdditionalHeader("X-Request-Id", requestId)
+                .build(),
+            seen);
     String arguments = arguments(completion);
     assertThat(arguments).doesNotContain("jane").contains("<EMAIL_ADDRESS>");
     assertThat(
@@ -276,6 +284,16 @@ class GatewayTest {
                 .function()
                 .name())
         .isEqualTo("send_mail");
+    // the answer's one record places the finding inside the call's arguments
+    given()
+        .header("X-API-Key", TestKeys.AUDITOR)
+        .queryParam("requestId", requestId)
+        .queryParam("stage", "output")
+        .get("/v1/audit/decisions")
+        .then()
+        .statusCode(200)
+        .body("items.size()", org.hamcrest.Matchers.equalTo(1))
+        .body("items[0].findings.path", org.hamcrest.Matchers.hasItem("/to"));
   }
 
   @Test

@@ -268,8 +268,9 @@ public class ChatCompletionsRoute {
             .upstreamApiKey()
             .map(k -> "Bearer " + k)
             .orElse(ctx.request().getHeader("X-Upstream-Authorization"));
-    if (authorization == null && ctx.request().getHeader("X-API-Key") != null) {
-      // the key that authenticated here travels in X-API-Key: Authorization is the upstream's
+    if (authorization == null) {
+      // no upstream key of Parapet's own: the caller's Authorization travels on, the upstream's
+      // key beside an X-API-Key, or a client's own key that is registered here too
       authorization = ctx.request().getHeader("Authorization");
     }
     if (authorization != null) {

@@ -94,7 +94,8 @@ final class ChoiceStream {
   /** The choice is complete: flushes its text, checks its tool calls, writes its record. */
   Finish finish() {
     boolean withCalls = !calls.isEmpty() || unreadable != null;
-    recordedByMessage = withCalls && unreadable == null;
+    // with tool calls the record is the message check's, or the refusal's below: never two
+    recordedByMessage = withCalls;
     Step step;
     try {
       step = session.close(sessions.now());

@@ -40,7 +40,8 @@ class GatewayBaseUrlOnlyTest {
                     .model("fake")
                     .addUserMessage("Capital of France?")
                     .build());
-    assertThat(completion.choices().get(0).message().content()).contains("Paris");
+    assertThat(completion.choices().get(0).message().content())
+        .contains("The capital of France is Paris.");
     assertThat(FakeUpstream.lastAuthorization).isEqualTo("Bearer " + TestKeys.CHECKER);
   }
 }

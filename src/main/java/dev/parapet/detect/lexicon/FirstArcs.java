@@ -6,80 +6,94 @@ import java.util.List;
 import org.apache.lucene.util.fst.FST;
 
 /**
- * The arcs an FST walk takes for its first one and two labels, looked up once when the matcher is
- * made. Every token of a text starts a walk at the root, whose node has an arc for nearly every
- * letter and CJK character the lexicons begin with; searching it, and the second level below it,
- * was most of a check's lexicon time once the starter lexicons grew to thousands of terms. Each arc
- * here is the one {@link FST#findTargetArc} answers, so a walk through it reads the same. Immutable
- * and thread-safe; walks copy arcs out, never into it.
+ * The arcs an FST walk takes for its first few labels, looked up once when the matcher is made.
+ * Every token of a text starts a walk at the root, whose node has an arc for nearly every letter
+ * and CJK character the lexicons begin with, and most walks end within three labels; searching
+ * those nodes was most of a check's lexicon time once the starter lexicons grew to thousands of
+ * terms. Each arc here is the one {@link FST#findTargetArc} answers, so a walk through it reads the
+ * same. Immutable and thread-safe; walks copy arcs out, never into it.
  */
 final class FirstArcs {
 
-  /** Above this many two-label prefixes only the first level is kept (a million-term lexicon). */
-  static final int MAX_PAIRS = 1 << 16;
+  /** How many labels deep arcs are kept at most. */
+  static final int DEPTH = 3;
 
-  /** {@link #follow} answers this when it holds nothing for the label at that depth. */
+  /** A level with more arcs than this is left to the FST (a million-term lexicon's lower ones). */
+  static final int MAX_ARCS = 1 << 16;
+
+  /** Bits per label in a prefix: a code point fits in 21, so three fit in a long. */
+  static final int LABEL_BITS = 21;
+
+  /** {@link #follow} answers this when it holds nothing for that depth. */
   static final long UNKNOWN = -2;
 
   /** {@link #follow} answers this when the FST has no such arc: no term goes on this way. */
   static final long NONE = -1;
 
-  private final ArcTable first;
-  private final ArcTable pairs; // null above MAX_PAIRS
+  /** Per depth, the arcs by the labels that lead to them. */
+  private final ArcTable[] levels;
 
-  private FirstArcs(ArcTable first, ArcTable pairs) {
-    this.first = first;
-    this.pairs = pairs;
+  private FirstArcs(ArcTable[] levels) {
+    this.levels = levels;
   }
 
-  /** The first two levels of {@code fst}, whose outputs are non-negative sums. */
+  /** The first levels of {@code fst}, whose outputs are non-negative sums. */
   static FirstArcs of(FST<Long> fst) throws IOException {
     FST.BytesReader reader = fst.getBytesReader();
-    FST.Arc<Long> root = fst.getFirstArc(new FST.Arc<>());
-    List<FST.Arc<Long>> firstArcs = arcsFrom(fst, root, reader);
-    ArcTable first = new ArcTable(firstArcs.size());
-    int pairCount = 0;
-    List<List<FST.Arc<Long>>> below = new ArrayList<>(firstArcs.size());
-    for (FST.Arc<Long> arc : firstArcs) {
-      first.put(arc.label(), arc, arc.output());
-      List<FST.Arc<Long>> next =
-          FST.targetHasArcs(arc) ? arcsFrom(fst, arc, reader) : List.<FST.Arc<Long>>of();
-      pairCount += next.size();
-      below.add(pairCount > MAX_PAIRS ? List.of() : next);
-    }
-    if (pairCount > MAX_PAIRS) {
-      return new FirstArcs(first, null);
-    }
-    ArcTable pairs = new ArcTable(pairCount);
-    for (int i = 0; i < firstArcs.size(); i++) {
-      FST.Arc<Long> one = firstArcs.get(i);
-      for (FST.Arc<Long> two : below.get(i)) {
-        pairs.put(pair(one.label(), two.label()), two, one.output() + two.output());
+    List<ArcTable> levels = new ArrayList<>();
+    // the arcs of the level being read, the prefixes that reach them and the outputs there
+    List<FST.Arc<Long>> arcs = List.of(fst.getFirstArc(new FST.Arc<>()));
+    List<Long> prefixes = List.of(0L);
+    List<Long> outputs = List.of(0L);
+    for (int depth = 0; depth < DEPTH; depth++) {
+      List<FST.Arc<Long>> nextArcs = new ArrayList<>();
+      List<Long> nextPrefixes = new ArrayList<>();
+      List<Long> nextOutputs = new ArrayList<>();
+      for (int i = 0; i < arcs.size() && nextArcs.size() <= MAX_ARCS; i++) {
+        FST.Arc<Long> from = arcs.get(i);
+        if (depth > 0 && !FST.targetHasArcs(from)) {
+          continue;
+        }
+        for (FST.Arc<Long> arc : arcsFrom(fst, from, reader)) {
+          nextArcs.add(arc);
+          nextPrefixes.add(key(prefixes.get(i), arc.label()));
+          nextOutputs.add(outputs.get(i) + arc.output());
+        }
       }
+      if (nextArcs.size() > MAX_ARCS) {
+        break;
+      }
+      ArcTable table = new ArcTable(nextArcs.size());
+      for (int i = 0; i < nextArcs.size(); i++) {
+        table.put(nextPrefixes.get(i), nextArcs.get(i), nextOutputs.get(i));
+      }
+      levels.add(table);
+      arcs = nextArcs;
+      prefixes = nextPrefixes;
+      outputs = nextOutputs;
     }
-    return new FirstArcs(first, pairs);
+    return new FirstArcs(levels.toArray(ArcTable[]::new));
+  }
+
+  /** How many levels are kept. */
+  int depth() {
+    return levels.length;
   }
 
   /**
-   * Moves {@code arc} to where a walk stands after the labels {@code previous} (at depth 1 only)
-   * and {@code label}, and answers the walk's output there, {@link #NONE} when no term goes on so,
-   * or {@link #UNKNOWN} when this depth is not held here.
+   * Moves {@code arc} to where a walk stands after the labels of {@code prefix} and then {@code
+   * label}, and answers the walk's output there, {@link #NONE} when no term goes on so, or {@link
+   * #UNKNOWN} when this depth is not kept.
    *
    * @param depth how many labels the walk has taken from the root before {@code label}
+   * @param prefix those labels, as {@link #key} packs them
    */
-  long follow(int depth, int previous, int label, FST.Arc<Long> arc) {
-    ArcTable table;
-    long key;
-    if (depth == 0) {
-      table = first;
-      key = label;
-    } else if (depth == 1 && pairs != null) {
-      table = pairs;
-      key = pair(previous, label);
-    } else {
+  long follow(int depth, long prefix, int label, FST.Arc<Long> arc) {
+    if (depth >= levels.length) {
       return UNKNOWN;
     }
-    int at = table.find(key);
+    ArcTable table = levels[depth];
+    int at = table.find(key(prefix, label));
     if (at < 0) {
       return NONE;
     }
@@ -87,8 +101,9 @@ final class FirstArcs {
     return table.outputs[at];
   }
 
-  private static long pair(int one, int two) {
-    return ((long) one << 32) | (two & 0xFFFFFFFFL);
+  /** The prefix of the labels in {@code prefix} and then {@code label}. */
+  static long key(long prefix, int label) {
+    return (prefix << LABEL_BITS) | label;
   }
 
   /** Every arc leaving {@code from}'s target, each as {@link FST#findTargetArc} finds it. */

@@ -238,17 +238,17 @@ final class LexiconMatcher {
 
     void from(int first) throws IOException {
       // one arc per walk, reset for each token: an arc per token was a sixth of a check's garbage
-      step(first, first, fst.getFirstArc(root), 0L, 0, -1, 0, -1);
+      step(first, first, fst.getFirstArc(root), 0L, 0, -1, 0, 0L);
     }
 
     /**
-     * Moves {@code arc} on by {@code label}, the walk's {@code depth}-th label after {@code
-     * previous}; answers the output there, or -1 when no term goes on so. The first two levels come
-     * from {@link FirstArcs}, the rest from the FST.
+     * Moves {@code arc} on by {@code label}, which follows the walk's {@code depth} labels so far
+     * ({@code prefix}); answers the output there, or -1 when no term goes on so. The first levels
+     * come from {@link FirstArcs}, the rest from the FST.
      */
-    private long next(int label, FST.Arc<Long> arc, long output, int depth, int previous)
+    private long next(int label, FST.Arc<Long> arc, long output, int depth, long prefix)
         throws IOException {
-      long known = firstArcs.follow(depth, previous, label, arc);
+      long known = firstArcs.follow(depth, prefix, label, arc);
       if (known != FirstArcs.UNKNOWN) {
         return known;
       }
@@ -262,7 +262,7 @@ final class LexiconMatcher {
      * Feeds token {@code t} and reports every term that ends with it, then goes on to the next
      * token. {@code glued} is the previous token's last key letter when {@code t} continues the
      * same word across a soft boundary, else -1. {@code depth} counts the labels taken from the
-     * root, {@code label} is the last of them.
+     * root, {@code prefix} packs the first of them for {@link FirstArcs}.
      */
     private void step(
         int first,
@@ -272,14 +272,14 @@ final class LexiconMatcher {
         int runCount,
         int glued,
         int depth,
-        int label)
+        long prefix)
         throws IOException {
       if (t > first && glued < 0 && !(tokens.isCjk(t - 1) && tokens.isCjk(t))) {
-        output = next(MatchKeys.SEPARATOR, arc, output, depth++, label);
+        output = next(MatchKeys.SEPARATOR, arc, output, depth++, prefix);
         if (output < 0) {
           return;
         }
-        label = MatchKeys.SEPARATOR;
+        prefix = FirstArcs.key(prefix, MatchKeys.SEPARATOR);
       }
       int last = glued;
       int end = tokens.end(t);
@@ -290,11 +290,11 @@ final class LexiconMatcher {
           runs[runCount - 1]++;
           continue;
         }
-        output = next(cp, arc, output, depth++, label);
+        output = next(cp, arc, output, depth++, prefix);
         if (output < 0) {
           return;
         }
-        label = cp;
+        prefix = FirstArcs.key(prefix, cp);
         if (runCount == runs.length) {
           runs = Arrays.copyOf(runs, runCount * 2);
         }
@@ -309,9 +309,10 @@ final class LexiconMatcher {
         return;
       }
       if (joinNext) {
-        step(first, t + 1, new FST.Arc<Long>().copyFrom(arc), output, runCount, last, depth, label);
+        step(
+            first, t + 1, new FST.Arc<Long>().copyFrom(arc), output, runCount, last, depth, prefix);
       }
-      step(first, t + 1, arc, output, runCount, -1, depth, label);
+      step(first, t + 1, arc, output, runCount, -1, depth, prefix);
     }
 
     private void report(int first, int last, int key, int runCount) {

@@ -256,8 +256,12 @@ final class ScriptPhrases {
   /** The end of the first of {@code seconds} that starts in [from, window) and fits, or -1. */
   private static int secondWithin(String text, int from, int window, String[] seconds) {
     for (int o = from; o < window; o++) {
+      char c = text.charAt(o);
       for (String second : seconds) {
-        if (o + second.length() <= window && text.startsWith(second, o)) {
+        // the first char rules out nearly every second before a region compare is set up
+        if (o + second.length() <= window
+            && (second.isEmpty() || second.charAt(0) == c)
+            && text.startsWith(second, o)) {
           return o + second.length();
         }
       }

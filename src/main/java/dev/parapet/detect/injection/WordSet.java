@@ -43,15 +43,24 @@ final class WordSet {
   /** The member spelled by {@code text[from, to)}, or null. */
   String find(String text, int from, int to) {
     int length = to - from;
-    if (length <= 0 || length >= words.length) {
+    if (length <= 0 || length >= words.length || to > text.length()) {
       return null;
     }
     char first = text.charAt(from);
     if (first >= 128) {
       return null;
     }
-    for (String word : words[length][first]) {
-      if (text.regionMatches(from + 1, word, 1, length - 1)) {
+    String[] candidates = words[length][first];
+    if (candidates.length == 0) {
+      return null;
+    }
+    if (length == 1) {
+      return candidates[0];
+    }
+    // the second char rules out nearly every candidate before a region compare is set up
+    char second = text.charAt(from + 1);
+    for (String word : candidates) {
+      if (word.charAt(1) == second && text.regionMatches(from + 2, word, 2, length - 2)) {
         return word;
       }
     }

@@ -60,6 +60,7 @@ final class LexiconMatcher {
   private final List<String> categories;
   private final int maxTokens;
   private final boolean scoped;
+  private final FirstArcs firstArcs; // null when there are no terms
 
   /** A matcher from its parts: built here, or read back by the prebuilt-index cache. */
   LexiconMatcher(
@@ -78,6 +79,11 @@ final class LexiconMatcher {
     this.categories = List.copyOf(categories);
     this.maxTokens = maxTokens;
     this.scoped = lexicons.stream().anyMatch(l -> !l.scope().isEmpty());
+    try {
+      this.firstArcs = fst == null ? null : FirstArcs.of(fst);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Whether any lexicon is scoped to a tenant or an app. */
@@ -232,21 +238,48 @@ final class LexiconMatcher {
 
     void from(int first) throws IOException {
       // one arc per walk, reset for each token: an arc per token was a sixth of a check's garbage
-      step(first, first, fst.getFirstArc(root), 0L, 0, -1);
+      step(first, first, fst.getFirstArc(root), 0L, 0, -1, 0, 0L);
+    }
+
+    /**
+     * Moves {@code arc} on by {@code label}, which follows the walk's {@code depth} labels so far
+     * ({@code prefix}); answers the output there, or -1 when no term goes on so. The first levels
+     * come from {@link FirstArcs}, the rest from the FST.
+     */
+    private long next(int label, FST.Arc<Long> arc, long output, int depth, long prefix)
+        throws IOException {
+      long known = firstArcs.follow(depth, prefix, label, arc);
+      if (known != FirstArcs.UNKNOWN) {
+        return known;
+      }
+      if (fst.findTargetArc(label, arc, arc, reader) == null) {
+        return FirstArcs.NONE;
+      }
+      return output + arc.output();
     }
 
     /**
      * Feeds token {@code t} and reports every term that ends with it, then goes on to the next
      * token. {@code glued} is the previous token's last key letter when {@code t} continues the
-     * same word across a soft boundary, else -1.
+     * same word across a soft boundary, else -1. {@code depth} counts the labels taken from the
+     * root, {@code prefix} packs the first of them for {@link FirstArcs}.
      */
-    private void step(int first, int t, FST.Arc<Long> arc, long output, int runCount, int glued)
+    private void step(
+        int first,
+        int t,
+        FST.Arc<Long> arc,
+        long output,
+        int runCount,
+        int glued,
+        int depth,
+        long prefix)
         throws IOException {
       if (t > first && glued < 0 && !(tokens.isCjk(t - 1) && tokens.isCjk(t))) {
-        if (fst.findTargetArc(MatchKeys.SEPARATOR, arc, arc, reader) == null) {
+        output = next(MatchKeys.SEPARATOR, arc, output, depth++, prefix);
+        if (output < 0) {
           return;
         }
-        output += arc.output();
+        prefix = FirstArcs.key(prefix, MatchKeys.SEPARATOR);
       }
       int last = glued;
       int end = tokens.end(t);
@@ -257,10 +290,11 @@ final class LexiconMatcher {
           runs[runCount - 1]++;
           continue;
         }
-        if (fst.findTargetArc(cp, arc, arc, reader) == null) {
+        output = next(cp, arc, output, depth++, prefix);
+        if (output < 0) {
           return;
         }
-        output += arc.output();
+        prefix = FirstArcs.key(prefix, cp);
         if (runCount == runs.length) {
           runs = Arrays.copyOf(runs, runCount * 2);
         }
@@ -275,9 +309,10 @@ final class LexiconMatcher {
         return;
       }
       if (joinNext) {
-        step(first, t + 1, new FST.Arc<Long>().copyFrom(arc), output, runCount, last);
+        step(
+            first, t + 1, new FST.Arc<Long>().copyFrom(arc), output, runCount, last, depth, prefix);
       }
-      step(first, t + 1, arc, output, runCount, -1);
+      step(first, t + 1, arc, output, runCount, -1, depth, prefix);
     }
 
     private void report(int first, int last, int key, int runCount) {

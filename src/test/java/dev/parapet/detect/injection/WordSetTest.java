@@ -26,6 +26,8 @@ class WordSetTest {
     assertThat(SET.find(text, 14, 17)).isNull(); // "the"
     assertThat(SET.find(text, 3, 3)).isNull();
     assertThat(SET.find("ïgnore", 0, 6)).isNull();
+    assertThat(SET.find("ignor", 0, 6)).isNull(); // a region running past the text
+    assertThat(SET.find("i", 0, 1)).isEqualTo("i");
   }
 
   @Test

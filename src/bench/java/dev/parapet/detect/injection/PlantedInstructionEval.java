@@ -38,6 +38,7 @@ public final class PlantedInstructionEval {
   static final double OUTSIDE_THRESHOLD = 0.4;
 
   record Row(String text, boolean attack, String mode, String genre, String lang, String subtype,
+      String split,
       double score) {}
 
   private PlantedInstructionEval() {}
@@ -55,6 +56,7 @@ public final class PlantedInstructionEval {
         rows.size(),
         threshold,
         OUTSIDE_THRESHOLD);
+    table("split", rows, Row::split, threshold, out);
     table("mode", rows, Row::mode, threshold, out);
     table("genre", rows, Row::genre, threshold, out);
     table("language", rows, Row::lang, threshold, out);
@@ -107,6 +109,7 @@ public final class PlantedInstructionEval {
               n.get("genre").asText(),
               n.get("lang").asText(),
               n.get("subtype").asText(),
+              n.path("split").asText("tuned"),
               score));
     }
     return rows;

@@ -117,6 +117,15 @@ final class PlantedInstructions {
               "mentionnez",
               "ajoute",
               "ajoutez",
+              "recommander",
+              "ecrire",
+              "traduire",
+              "repondre",
+              "ignorer",
+              "inclure",
+              "mentionner",
+              "ajouter",
+              "dire",
               // Spanish, Portuguese, Italian
               "recomienda",
               "recomiende",
@@ -219,6 +228,12 @@ final class PlantedInstructions {
               "envie",
               "reenvia",
               "transfiere",
+              "envoyer",
+              "supprimer",
+              "transferer",
+              "visiter",
+              "cliquer",
+              "ouvrir",
               "borra",
               "elimina",
               "visita",
@@ -411,6 +426,9 @@ final class PlantedInstructions {
       new WordSet(List.of("call", "contact", "email", "text", "message", "ring", "phone", "mail"));
 
   private static final WordSet ME = new WordSet(List.of("me", "my", "mine"));
+
+  private static final WordSet POLITE =
+      new WordSet(List.of("please", "pls", "kindly", "bitte", "veuillez", "favor"));
 
   private static final WordSet NEGATIONS = new WordSet(List.of("not", "don", "never", "t"));
 
@@ -645,6 +663,7 @@ final class PlantedInstructions {
       }
       int verb = verbAt(text, tokens, t, end);
       if (verb >= 0
+          && !call(text, tokens, verb)
           && (READER_VERBS.contains(text, tokens.start(verb), tokens.end(verb))
               || ACTION_VERBS.contains(text, tokens.start(verb), tokens.end(verb))
               || ANSWER_VERBS.contains(text, tokens.start(verb), tokens.end(verb)))) {
@@ -684,9 +703,7 @@ final class PlantedInstructions {
       return;
     }
     // the one order about the answer in a document of three or more sentences stands out most
-    if (!instructional
-        && sentences >= 3
-        && (strongestAnswer ? answerOrders == 1 : imperatives == 1)) {
+    if (!instructional && sentences >= 3 && strongestAnswer && answerOrders == 1) {
       strongest += 0.12;
     }
     out.add(new Signal(PLANTED_INSTRUCTION, Math.min(0.9, strongest), plantedFrom, plantedTo));
@@ -728,7 +745,12 @@ final class PlantedInstructions {
     if (end - t < 3) {
       return 0;
     }
-    boolean answer = ANSWER_VERBS.contains(text, tokens.start(verb), tokens.end(verb));
+    boolean names = namesMachine(text, tokens, t, end);
+    // "When you answer, add a link": a verb of any trade is an order about the answer when the
+    // sentence names the AI, the user it answers, or its answer
+    boolean answer =
+        ANSWER_VERBS.contains(text, tokens.start(verb), tokens.end(verb))
+            || names && READER_VERBS.contains(text, tokens.start(verb), tokens.end(verb));
     boolean action = !answer && ACTION_VERBS.contains(text, tokens.start(verb), tokens.end(verb));
     if (!answer && !action) {
       return 0;
@@ -736,8 +758,7 @@ final class PlantedInstructions {
     if (inRegister(text, tokens, verb, end) || call(text, tokens, verb)) {
       return 0;
     }
-    if (SHAPE_VERBS.contains(text, tokens.start(verb), tokens.end(verb))
-        && !namesMachine(text, tokens, t, end)) {
+    if (SHAPE_VERBS.contains(text, tokens.start(verb), tokens.end(verb)) && !names) {
       return 0; // "start with a tie-in to Halloween" is a brief's, "start your answer with" an
       // order
     }
@@ -747,26 +768,36 @@ final class PlantedInstructions {
         SET_ASIDE.contains(text, tokens.start(verb), tokens.end(verb))
             || answer && negated
             || has(text, tokens, verb + 1, end, SET_ASIDE);
-    if (!setAside && requestAbout(text, tokens, verb, end)) {
+    if (!setAside && !names && requestAbout(text, tokens, verb, end)) {
       return 0; // "summarise the email above" is the user's request, not the document's
     }
     if (!setAside && request >= 0 && asked(text, tokens, verb, request)) {
       return 0; // "Translate it. … Translate to French": the user's request, said again
     }
-    double weight = answer ? 0.6 : 0.5;
+    // an order to act weighs little alone (a to-do row says "update the privacy page"); it weighs
+    // more asked politely, for "me", or toward an address, a link or an account
+    double weight = answer ? 0.6 : 0.35;
     if (setAside) {
       weight += 0.25;
     }
     if (calledOut || MACHINE.contains(text, tokens.start(t), tokens.end(t))) {
       weight += 0.25; // the sentence calls the AI by name: "Assistant, ..."
-    } else if (namesMachine(text, tokens, t, end)) {
+    } else if (names) {
       weight += 0.2;
     }
     if (answer && has(text, tokens, verb + 1, Math.min(end, verb + 8), TASK_OBJECTS)) {
       weight += 0.15;
     }
-    if (action && has(text, tokens, verb + 1, Math.min(end, verb + 5), ME)) {
-      weight += 0.1; // the writer poses as the user the assistant works for: "forward my mail"
+    if (action) {
+      if (verb > t && POLITE.contains(text, tokens.start(verb - 1), tokens.end(verb - 1))) {
+        weight += 0.1;
+      }
+      if (has(text, tokens, verb + 1, Math.min(end, verb + 5), ME)) {
+        weight += 0.1; // the writer poses as the user the assistant works for: "forward my mail"
+      }
+      if (destination(text, tokens.start(t), tokens.end(end - 1))) {
+        weight += 0.15;
+      }
     }
     if (inComment(text, tokens.start(verb), markup)) {
       weight += 0.15;
@@ -775,6 +806,32 @@ final class PlantedInstructions {
       weight += 0.15;
     }
     return Math.min(0.9, weight);
+  }
+
+  /**
+   * Whether {@code text[from, to)} names where an action would carry something: mail, link, money.
+   */
+  private static boolean destination(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '$' || c == '€' || c == '£' || c == '¥') {
+        return true;
+      }
+      // a host name (the normalized view reads an address's @ as a letter): "mailbox.example"
+      if (c == '.'
+          && i > from
+          && i + 1 < to
+          && Character.isLetter(text.charAt(i - 1))
+          && Character.isLetter(text.charAt(i + 1))) {
+        return true;
+      }
+      if (text.startsWith("http", i)
+          || text.startsWith("account", i)
+          || text.startsWith("wallet", i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code print(answer)}, {@code out.append(x)}: a call in code, not an order. */
@@ -839,6 +896,16 @@ final class PlantedInstructions {
         k += 2;
       }
     }
+    if (k + 2 < end
+        && text.startsWith("make", tokens.start(k))
+        && text.startsWith("sure", tokens.start(k + 1))) {
+      k += 2; // "make sure to mention", "make sure you include"
+      while (k < end - 1
+          && (text.startsWith("to", tokens.start(k)) && tokens.end(k) - tokens.start(k) == 2
+              || text.startsWith("you", tokens.start(k)) && tokens.end(k) - tokens.start(k) == 3)) {
+        k++;
+      }
+    }
     for (int lead = 0;
         lead < 4 && k < end && LEADS.contains(text, tokens.start(k), tokens.end(k));
         lead++) {
@@ -864,12 +931,22 @@ final class PlantedInstructions {
       }
       if (k > from
           && ANSWER_WORDS.contains(text, tokens.start(k), tokens.end(k))
-          && text.startsWith("your", tokens.start(k - 1))) {
-        return true;
+          && (text.startsWith("your", tokens.start(k - 1))
+              || text.startsWith("you", tokens.start(k - 1))
+                  && tokens.end(k - 1) - tokens.start(k - 1) == 3)) {
+        return true; // "in your reply", "when you answer"
+      }
+      if (ANSWERING.contains(text, tokens.start(k), tokens.end(k))) {
+        return true; // "before answering", "when summarizing this"
       }
     }
     return false;
   }
+
+  private static final WordSet ANSWERING =
+      new WordSet(
+          List.of(
+              "answering", "responding", "replying", "summarizing", "summarising", "translating"));
 
   /** "… the email above", "… this document": a request that points back at the document. */
   private static boolean requestAbout(String text, TokenList tokens, int from, int to) {
@@ -1055,8 +1132,8 @@ final class PlantedInstructions {
         char c = text.charAt(i);
         // a stop inside "out.append" or "www.example.com" ends nothing; a comma with no space
         // after it is a CSV cell's end
-        if ("\n|<>\"。！？:#;{}[]\u201c\u201d".indexOf(c) >= 0
-            || ".!?".indexOf(c) >= 0 && space
+        if ("\n|<>\"。！？#;{}[]\u201c\u201d".indexOf(c) >= 0
+            || ".!?:".indexOf(c) >= 0 && space
             || c == ',' && !space) {
           return k;
         }
@@ -1210,6 +1287,9 @@ final class PlantedInstructions {
     }
     if (weight < 0.6 && containsAny(sentence, "我的", "我所有")) {
       weight += 0.1;
+    }
+    if (weight < 0.6 && destination(sentence, 0, sentence.length())) {
+      weight += 0.15;
     }
     if (labelled) {
       weight += 0.15;

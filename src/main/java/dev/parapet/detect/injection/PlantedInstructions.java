@@ -45,6 +45,7 @@ final class PlantedInstructions {
               "print",
               "repeat",
               "recite",
+              "admit",
               "include",
               "insert",
               "append",
@@ -620,6 +621,28 @@ final class PlantedInstructions {
               "policy",
               "summary"));
 
+  private static final WordSet MODALS =
+      new WordSet(List.of("must", "should", "might", "could", "will", "can", "shall", "need"));
+
+  private static boolean word(String text, TokenList tokens, int k, String word) {
+    return tokens.end(k) - tokens.start(k) == word.length()
+        && text.startsWith(word, tokens.start(k));
+  }
+
+  private static final WordSet DEICTIC =
+      new WordSet(
+          List.of(
+              "this",
+              "these",
+              "following",
+              "below",
+              "attached",
+              "given",
+              "here",
+              "my",
+              "our",
+              "above"));
+
   /** Where a closing request points back at the document: "the email above". */
   private static final WordSet BACK =
       new WordSet(
@@ -888,13 +911,16 @@ final class PlantedInstructions {
         return -1;
       }
       k = c + 1;
-    } else if (k + 2 < end
-        && tokens.end(k) - tokens.start(k) == 3
-        && text.startsWith("you", tokens.start(k))) {
-      String modal = text.substring(tokens.start(k + 1), tokens.end(k + 1));
-      if (modal.equals("must") || modal.equals("should")) {
+    }
+    if (k + 2 < end && (word(text, tokens, k, "you") || word(text, tokens, k, "we"))) {
+      // "you must include", "we might state that …"
+      if (MODALS.contains(text, tokens.start(k + 1), tokens.end(k + 1))) {
         k += 2;
       }
+    } else if (k + 2 < end
+        && word(text, tokens, k, "let")
+        && (word(text, tokens, k + 1, "s") || word(text, tokens, k + 1, "us"))) {
+      k += 2; // "let's state that the conclusion is …"
     }
     if (k + 2 < end
         && text.startsWith("make", tokens.start(k))
@@ -998,10 +1024,23 @@ final class PlantedInstructions {
       return new int[] {cjkColon + 1, closing(text, cjkColon + 1)};
     }
     int first = sentenceEnd(text, tokens, 0);
-    boolean asks = false;
+    // "summarise this email", "the following text", "… the article:": a request about a text
+    // that comes with it, not one that merely names data ("a program that flags users' data")
+    boolean names = false;
+    boolean pointed = false;
     for (int t = 0; t < first && t < 20; t++) {
-      asks |= DOCUMENT_WORDS.contains(text, tokens.start(t), tokens.end(t));
+      if (DOCUMENT_WORDS.contains(text, tokens.start(t), tokens.end(t))) {
+        names = true;
+        for (int d = Math.max(0, t - 3); d <= t; d++) {
+          pointed |= DEICTIC.contains(text, tokens.start(d), tokens.end(d));
+        }
+      }
     }
+    boolean opens =
+        first < tokens.size()
+            && (text.lastIndexOf(':', tokens.start(first)) > tokens.end(first - 1) - 1
+                || text.lastIndexOf('\n', tokens.start(first)) >= tokens.end(first - 1));
+    boolean asks = pointed || names && opens;
     if (asks && first < tokens.size()) {
       int end = tokens.end(first - 1);
       int colon = text.indexOf(':');

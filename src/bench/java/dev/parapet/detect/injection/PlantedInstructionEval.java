@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import dev.parapet.detect.injection.PlantedInstructionScores.Row;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,12 +35,9 @@ import java.util.function.Function;
  */
 public final class PlantedInstructionEval {
 
+
   /** The starter policy's threshold for outside content (baseline/conversation.drl). */
   static final double OUTSIDE_THRESHOLD = 0.4;
-
-  record Row(String text, boolean attack, String mode, String genre, String lang, String subtype,
-      String split,
-      double score) {}
 
   private PlantedInstructionEval() {}
 
@@ -49,7 +47,7 @@ public final class PlantedInstructionEval {
     double threshold = args.length > 1 ? Double.parseDouble(args[1]) : 0.7;
     boolean show = args.length > 2 && Boolean.parseBoolean(args[2]);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    List<Row> rows = score(Files.readString(file, StandardCharsets.UTF_8), new InjectionDetector());
+    List<Row> rows = PlantedInstructionScores.score(Files.readString(file, StandardCharsets.UTF_8), new InjectionDetector());
     out.printf(
         Locale.ROOT,
         "%d documents; user text flagged from %.2f, outside content from %.2f%n",
@@ -75,44 +73,6 @@ public final class PlantedInstructionEval {
         }
       }
     }
-  }
-
-  /** Every row of the JSONL set with its score as the detector gives it for the row's mode. */
-  static List<Row> score(String jsonl, InjectionDetector detector) throws IOException {
-    Normalizer normalizer = new Normalizer();
-    ObjectMapper json = new ObjectMapper();
-    List<Row> rows = new ArrayList<>();
-    for (String line : jsonl.split("\n")) {
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode n = json.readTree(line);
-      String text = n.get("text").asText();
-      String mode = n.get("mode").asText();
-      CheckContext context =
-          new CheckContext(
-              Stage.INPUT,
-              "default",
-              "",
-              Map.of(),
-              text.codePointCount(0, text.length()),
-              mode.equals("outside") ? Trust.OUTSIDE : Trust.USER);
-      double score = 0;
-      for (Finding f : detector.detect(new DetectorInput(normalizer.normalize(text), context))) {
-        score = Math.max(score, f.score());
-      }
-      rows.add(
-          new Row(
-              text,
-              n.get("label").asText().equals("injection"),
-              mode,
-              n.get("genre").asText(),
-              n.get("lang").asText(),
-              n.get("subtype").asText(),
-              n.path("split").asText("tuned"),
-              score));
-    }
-    return rows;
   }
 
   static boolean flagged(Row r, double userThreshold) {

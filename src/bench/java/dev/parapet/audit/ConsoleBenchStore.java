@@ -30,14 +30,21 @@ public final class ConsoleBenchStore {
 
   private ConsoleBenchStore() {}
 
-  /** A store filled before. */
+  /** A store filled before, migrated to the current schema. */
   public static AuditStore open(Path dir) {
-    return new AuditStore(AuditDatabase.embedded(dir));
+    DataSource ds = AuditDatabase.embedded(dir);
+    AuditDatabase.migrate(ds, false);
+    return new AuditStore(ds);
   }
 
   public static AuditStore fill(Path dir, int records, Instant now) throws SQLException {
     DataSource ds = AuditDatabase.embedded(dir);
     AuditDatabase.migrate(ds, false);
+    return fill(ds, records, now);
+  }
+
+  /** Fills a migrated store, such as a PostgreSQL database. */
+  public static AuditStore fill(DataSource ds, int records, Instant now) throws SQLException {
     AuditStore store = new AuditStore(ds);
     Instant start = now.minus(Duration.ofHours(24));
     long step = Duration.ofHours(24).toMillis() / records;

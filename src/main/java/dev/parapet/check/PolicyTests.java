@@ -18,10 +18,18 @@ public final class PolicyTests {
   private PolicyTests() {}
 
   public static PolicyTestRunner.Report run(Policy policy, Path rulesDir) {
+    return run(policy, rulesDir, false);
+  }
+
+  /**
+   * @param parallel whether the cases may run on every core (the command line's case: it has the
+   *     machine to itself), or one after another on this thread (a serving instance's reload)
+   */
+  public static PolicyTestRunner.Report run(Policy policy, Path rulesDir, boolean parallel) {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       CheckService service = offline(policy, pool);
-      return PolicyTestRunner.run(rulesDir, testCase -> outcome(service, testCase));
+      return PolicyTestRunner.run(rulesDir, testCase -> outcome(service, testCase), parallel);
     } finally {
       pool.shutdownNow();
     }

@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -35,17 +36,46 @@ import java.util.concurrent.Executors;
  */
 public final class ParapetCli {
 
+  /**
+   * The system property naming where compiled tiers and lexicon indexes are kept between runs;
+   * empty or {@code off} for none. {@code bin/parapet} sets it to {@code target/cli-cache}.
+   */
+  static final String CACHE_DIR = "parapet.cli.cache-dir";
+
   private final PrintStream out;
   private final PrintStream err;
+  private final Path cacheDir;
 
   ParapetCli(PrintStream out, PrintStream err) {
+    this(out, err, null);
+  }
+
+  /**
+   * @param cacheDir where compiled tiers and lexicon indexes are kept between runs, or null
+   */
+  ParapetCli(PrintStream out, PrintStream err, Path cacheDir) {
     this.out = out;
     this.err = err;
+    this.cacheDir = cacheDir;
   }
 
   @SuppressForbidden(reason = "a command line tool writes to the terminal")
   public static void main(String[] args) {
-    System.exit(new ParapetCli(System.out, System.err).run(args));
+    System.exit(new ParapetCli(System.out, System.err, usableCache()).run(args));
+  }
+
+  /** The cache directory when one is set and can be written, else null: the cache is optional. */
+  static Path usableCache() {
+    String dir = System.getProperty(CACHE_DIR, "").strip();
+    if (dir.isEmpty() || dir.equalsIgnoreCase("off")) {
+      return null;
+    }
+    try {
+      Path path = Files.createDirectories(Path.of(dir));
+      return Files.isWritable(path) ? path : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   int run(String[] args) {
@@ -62,7 +92,15 @@ public final class ParapetCli {
     Path lexicons = Path.of(option(args, "--lexicons", "lexicons"));
     Policy policy;
     try {
-      policy = PolicyLoader.load(rules, lexicons);
+      policy =
+          cacheDir == null
+              ? PolicyLoader.load(rules, lexicons)
+              : PolicyLoader.load(
+                  rules,
+                  lexicons,
+                  Clock.systemUTC(),
+                  cacheDir.resolve("lexicons"),
+                  cacheDir.resolve("rules"));
     } catch (InvalidPolicyException e) {
       e.problems().forEach(p -> err.println(p));
       err.println("policy did not load: " + e.problems().size() + " problem(s)");
@@ -72,7 +110,7 @@ public final class ParapetCli {
   }
 
   private int test(Policy policy, Path rules) {
-    PolicyTestRunner.Report report = PolicyTests.run(policy, rules);
+    PolicyTestRunner.Report report = PolicyTests.run(policy, rules, true);
     report.failures().forEach(f -> out.println(f));
     out.println(
         report.cases()

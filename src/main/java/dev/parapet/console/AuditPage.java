@@ -6,6 +6,7 @@ import dev.parapet.app.AuditRuntime;
 import dev.parapet.audit.AuditCursor;
 import dev.parapet.audit.AuditQuery;
 import dev.parapet.audit.AuditRecord;
+import dev.parapet.audit.AuditSeries;
 import dev.parapet.audit.AuditStore;
 import dev.parapet.audit.ChainVerifier;
 import io.quarkus.qute.TemplateInstance;
@@ -47,6 +48,9 @@ public class AuditPage {
 
   private final ConsoleGate gate;
   private final AuditRuntime audit;
+
+  /** The charts' counts over the open store; it remembers tag sets, so it is kept. */
+  private volatile AuditSeries series;
 
   public AuditPage(ConsoleGate gate, AuditRuntime audit) {
     this.gate = gate;
@@ -144,7 +148,7 @@ public class AuditPage {
     int status = 200;
     try {
       List<DecisionChart.Chart> charts =
-          DecisionChart.draw(audit.store(), filter.query(), Instant.now());
+          DecisionChart.draw(series()::cells, filter.query(), Instant.now());
       view =
           new AuditView(
               filter, List.of(), null, filter.queryString(), charts, null, millis(started));
@@ -288,6 +292,16 @@ public class AuditPage {
         .type(csv ? "text/csv" : "application/x-ndjson")
         .header("Content-Disposition", "attachment; filename=\"decisions." + kind + "\"")
         .build();
+  }
+
+  private AuditSeries series() {
+    AuditStore store = audit.store();
+    AuditSeries s = series;
+    if (s == null || !s.over(store)) {
+      s = new AuditSeries(store);
+      series = s;
+    }
+    return s;
   }
 
   private static AuditView.Row row(AuditRecord r) {

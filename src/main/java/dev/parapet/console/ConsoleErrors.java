@@ -22,7 +22,11 @@ public class ConsoleErrors {
   @ServerExceptionMapper
   public Response denied(ConsoleDenied e, HttpHeaders headers) {
     if (!e.signedIn()) {
-      return Response.seeOther(URI.create("/console/sign-in")).build();
+      // a cookie that names no live session: it ended (expired, signed out, or the token did)
+      boolean ended = headers.getCookies().containsKey(ConsoleGate.COOKIE);
+      return Response.seeOther(URI.create("/console/sign-in" + (ended ? "?ended" : "")))
+          .header("Set-Cookie", ended ? ConsoleGate.cookie("", false, 0) : null)
+          .build();
     }
     Nav nav = nav(headers);
     return Response.status(403)

@@ -2,7 +2,9 @@ package dev.parapet.console;
 
 import dev.parapet.api.auth.Authenticator;
 import dev.parapet.api.auth.Caller;
+import dev.parapet.api.auth.FailedAuthThrottle;
 import dev.parapet.api.auth.Role;
+import dev.parapet.app.ParapetConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
@@ -27,9 +29,15 @@ public class ConsoleGate {
   private final ConsoleSessions sessions;
   private final ConsoleSessions.Session open;
 
-  public ConsoleGate(Authenticator authenticator, ConsoleSessions sessions) {
+  /** Failed sign-ins per address, slowed as the API slows failed authentications. */
+  private final FailedAuthThrottle failures;
+
+  public ConsoleGate(Authenticator authenticator, ConsoleSessions sessions, ParapetConfig config) {
     this.authenticator = authenticator;
     this.sessions = sessions;
+    this.failures =
+        new FailedAuthThrottle(
+            config.auth().failedAuthPerSecond(), config.auth().failedAuthBurst(), System::nanoTime);
     // only used while authentication is off: one shared session with every role
     this.open =
         new ConsoleSessions(java.time.Clock.systemUTC())
@@ -78,12 +86,32 @@ public class ConsoleGate {
     return session;
   }
 
-  /** Signs in with an API key or a JWT, as the API's {@code Authorization: Bearer} does. */
-  public Optional<Caller> authenticate(String credential) {
-    if (credential == null || credential.isBlank()) {
-      return Optional.empty();
+  /**
+   * The seconds an address must wait before it may try to sign in again after failing too often; 0
+   * when it may try now.
+   */
+  public long signInWait(String address) {
+    return failures.waitFor(address);
+  }
+
+  /**
+   * Signs in with an API key or a JWT, as the API's {@code Authorization: Bearer} does; a failure
+   * counts against the address.
+   */
+  public Optional<Caller> authenticate(String credential, String address) {
+    Optional<Caller> caller =
+        credential == null || credential.isBlank()
+            ? Optional.empty()
+            : authenticator.authenticate(credential.strip(), true);
+    if (caller.isEmpty()) {
+      failures.failed(address);
     }
-    return authenticator.authenticate(credential.strip(), true);
+    return caller;
+  }
+
+  /** How long a session may last from now at most. */
+  public java.time.Duration remaining(ConsoleSessions.Session session) {
+    return sessions.remaining(session);
   }
 
   public Optional<ConsoleSessions.Session> open(Caller caller) {

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Signed-in console sessions, kept on the server: the cookie holds only a random id, so a session
  * can be ended here and no credential ever reaches the browser. Sessions end after {@link #IDLE}
- * without use and {@link #LIFETIME} after sign-in, whichever comes first.
+ * without use, {@link #LIFETIME} after sign-in, or when the credential they were opened with
+ * expires (a JWT's {@code exp}), whichever comes first.
  */
 @ApplicationScoped
 public class ConsoleSessions {
@@ -53,8 +54,14 @@ public class ConsoleSessions {
 
   private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
 
-  /** Opens a session for an authenticated caller, or empty when too many are open. */
+  /**
+   * Opens a session for an authenticated caller, or empty when too many are open or its credential
+   * has already expired.
+   */
   public Optional<Session> open(Caller caller) {
+    if (caller.expires() != null && !clock.instant().isBefore(caller.expires())) {
+      return Optional.empty();
+    }
     if (sessions.size() >= MAX_SESSIONS) {
       purge();
       if (sessions.size() >= MAX_SESSIONS) {
@@ -97,9 +104,23 @@ public class ConsoleSessions {
     return sessions.size();
   }
 
+  /** How long the session may last from now at most, for the cookie's Max-Age. */
+  public Duration remaining(Session session) {
+    Instant end = session.started().plus(LIFETIME);
+    Instant expires = session.caller().expires();
+    if (expires != null && expires.isBefore(end)) {
+      end = expires;
+    }
+    Duration left = Duration.between(clock.instant(), end);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
   private boolean expired(Session session, Instant now) {
     Instant seen = lastSeen.getOrDefault(session.id(), session.started());
-    return now.isAfter(session.started().plus(LIFETIME)) || now.isAfter(seen.plus(IDLE));
+    Instant expires = session.caller().expires();
+    return now.isAfter(session.started().plus(LIFETIME))
+        || now.isAfter(seen.plus(IDLE))
+        || (expires != null && !now.isBefore(expires));
   }
 
   private void purge() {

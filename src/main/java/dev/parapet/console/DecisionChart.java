@@ -1,19 +1,21 @@
 package dev.parapet.console;
 
 import dev.parapet.audit.AuditQuery;
-import dev.parapet.audit.AuditStore;
+import dev.parapet.audit.AuditSeries;
 import io.quarkus.qute.TemplateData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Decisions over time, stacked by decision and by rule, as bars the page draws in SVG on the
- * server: no chart script. Counts come from the store's own counting query, one per bucket.
+ * server: no chart script. Both charts come from one grouped count of the store ({@link
+ * AuditSeries}), by time in buckets of a round width (a second up to days) aligned on the epoch,
+ * whatever the number of bars and series.
  */
 final class DecisionChart {
 
@@ -23,8 +25,35 @@ final class DecisionChart {
   static final int HEIGHT = 180;
   static final int LEFT = 40;
   static final int BOTTOM = 20;
+  static final List<String> DECISIONS = List.of("allow", "redact", "block");
+
+  /** Bucket widths a chart picks from: the smallest that keeps it within {@link #BUCKETS}. */
+  private static final List<Duration> WIDTHS =
+      List.of(
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(15),
+          Duration.ofSeconds(30),
+          Duration.ofMinutes(1),
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(15),
+          Duration.ofMinutes(30),
+          Duration.ofHours(1),
+          Duration.ofHours(2),
+          Duration.ofHours(3),
+          Duration.ofHours(6),
+          Duration.ofHours(12),
+          Duration.ofDays(1),
+          Duration.ofDays(2),
+          Duration.ofDays(7));
 
   private DecisionChart() {}
+
+  /** The store's grouped counts, as {@link AuditSeries#cells} answers them. */
+  @FunctionalInterface
+  interface Counts {
+    List<AuditSeries.Cell> cells(AuditQuery query, Duration bucket) throws SQLException;
+  }
 
   /** A chart ready to draw: bars, axis labels, legend. */
   @TemplateData
@@ -54,35 +83,66 @@ final class DecisionChart {
   public record Legend(String cls, String label, long count) {}
 
   /** Both charts over the filter's range (the last 24 hours when it names none). */
-  static List<Chart> draw(AuditStore store, AuditQuery q, Instant now) throws SQLException {
+  static List<Chart> draw(Counts store, AuditQuery q, Instant now) throws SQLException {
     Instant end = q.to() == null ? now : q.to();
     Instant start = q.from() == null ? end.minus(Duration.ofHours(24)) : q.from();
-    long step = Math.max(1, Duration.between(start, end).toMillis() / BUCKETS);
-    List<Map<String, Long>> decisions = new ArrayList<>();
-    List<Map<String, Long>> rules = new ArrayList<>();
-    for (int i = 0; i < BUCKETS; i++) {
-      Instant a = start.plusMillis(step * i);
-      Instant b = i == BUCKETS - 1 ? end : start.plusMillis(step * (i + 1));
-      AuditQuery bucket = within(q, a, b);
-      decisions.add(store.stats(bucket, "decision"));
-      rules.add(store.stats(bucket, "rule"));
+    if (!end.isAfter(start)) {
+      end = start.plusSeconds(1);
     }
-    Map<String, Long> ruleTotals = new LinkedHashMap<>();
-    rules.forEach(m -> m.forEach((k, v) -> ruleTotals.merge(k, v, Long::sum)));
+    Duration width = width(Duration.between(start, end));
+    long step = width.toMillis();
+    long first = Math.floorDiv(start.toEpochMilli(), step) * step;
+    int n = (int) Math.max(1, ceilDiv(end.toEpochMilli() - first, step));
+    List<Map<String, Long>> byDecision = empty(n);
+    List<Map<String, Long>> byRule = empty(n);
+    Map<String, Long> ruleTotals = new HashMap<>();
+    for (AuditSeries.Cell cell : store.cells(q.between(start, end), width)) {
+      long i = (cell.bucketStartMs() - first) / step;
+      if (i < 0 || i >= n) {
+        continue;
+      }
+      byDecision.get((int) i).merge(cell.decision(), cell.count(), Long::sum);
+      for (String rule : cell.tags().rules()) {
+        byRule.get((int) i).merge(rule, cell.count(), Long::sum);
+        ruleTotals.merge(rule, cell.count(), Long::sum);
+      }
+    }
     List<String> topRules =
         ruleTotals.entrySet().stream()
-            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .sorted(
+                Map.Entry.<String, Long>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
             .limit(TOP_RULES)
             .map(Map.Entry::getKey)
             .toList();
+    Instant at = Instant.ofEpochMilli(first);
     return List.of(
-        chart("Decisions over time", decisions, List.of("allow", "redact", "block"), start, step),
-        chart("Top rules over time", rules, topRules, start, step));
+        chart("Decisions over time", byDecision, DECISIONS, at, step),
+        chart("Top rules over time", byRule, topRules, at, step));
   }
 
-  private static AuditQuery within(AuditQuery q, Instant a, Instant b) {
-    return new AuditQuery(
-        a, b, q.decision(), q.profile(), q.tenant(), q.stage(), q.rule(), q.type(), q.requestId());
+  /** The smallest round width that draws a range in at most {@link #BUCKETS} bars. */
+  static Duration width(Duration range) {
+    long wanted = ceilDiv(range.toMillis(), BUCKETS);
+    for (Duration w : WIDTHS) {
+      if (w.toMillis() >= wanted) {
+        return w;
+      }
+    }
+    return Duration.ofDays(ceilDiv(wanted, Duration.ofDays(1).toMillis()));
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return -Math.floorDiv(-a, b);
+  }
+
+  private static List<Map<String, Long>> empty(int n) {
+    List<Map<String, Long>> buckets = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      buckets.add(new HashMap<>());
+    }
+    return buckets;
   }
 
   static Chart chart(

@@ -2,18 +2,21 @@ package dev.parapet.console;
 
 import dev.parapet.api.auth.Caller;
 import dev.parapet.api.auth.Role;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -46,24 +49,47 @@ public class SignInPage {
 
   @GET
   @Path("/sign-in")
-  public Object signInForm() {
-    return Templates.signIn(null, null);
+  public Object signInForm(@QueryParam("ended") String ended) {
+    return Templates.signIn(
+        null, ended == null ? null : "Your session has ended; sign in again to go on.");
   }
 
   @POST
   @Path("/sign-in")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response signIn(
-      @Context HttpHeaders headers, @Context UriInfo uri, @FormParam("credential") String key) {
+      @Context HttpHeaders headers,
+      @Context UriInfo uri,
+      @Context HttpServerRequest request,
+      @FormParam("credential") String key) {
     if (!ConsoleGate.sameOrigin(headers)) {
       return Response.status(403)
           .entity(Templates.signIn(null, "This sign-in form was sent from another site."))
           .build();
     }
-    Optional<Caller> caller = gate.authenticate(key);
+    String address = address(request);
+    long wait = gate.signInWait(address);
+    if (wait > 0) {
+      return Response.status(429)
+          .header("Retry-After", Long.toString(wait))
+          .entity(
+              Templates.signIn(
+                  null,
+                  "Too many failed sign-ins from your address; try again in "
+                      + wait
+                      + " second(s)."))
+          .build();
+    }
+    Optional<Caller> caller = gate.authenticate(key, address);
     if (caller.isEmpty()) {
       return Response.status(401)
           .entity(Templates.signIn(null, "That API key or token is not valid."))
+          .build();
+    }
+    Instant expires = caller.get().expires();
+    if (expires != null && !Instant.now().isBefore(expires)) {
+      return Response.status(401)
+          .entity(Templates.signIn(null, "That token has expired; get a new one."))
           .build();
     }
     Optional<ConsoleSessions.Session> session = gate.open(caller.get());
@@ -76,8 +102,16 @@ public class SignInPage {
         .header(
             "Set-Cookie",
             ConsoleGate.cookie(
-                session.get().id(), secure(headers, uri), ConsoleSessions.LIFETIME.toSeconds()))
+                session.get().id(),
+                secure(headers, uri),
+                gate.remaining(session.get()).toSeconds()))
         .build();
+  }
+
+  private static String address(HttpServerRequest request) {
+    return request == null || request.remoteAddress() == null
+        ? "unknown"
+        : request.remoteAddress().hostAddress();
   }
 
   @POST

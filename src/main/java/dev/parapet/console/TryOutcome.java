@@ -3,7 +3,10 @@ package dev.parapet.console;
 import io.quarkus.qute.TemplateData;
 import java.util.List;
 
-/** A checked request as the Try it page shows it. */
+/**
+ * A checked request as the Try it page shows it; {@code shadowVerdict} is the profile's shadow
+ * candidate's verdict where it differs from the live one, else null.
+ */
 @TemplateData
 public record TryOutcome(
     String verdict,
@@ -20,7 +23,8 @@ public record TryOutcome(
     List<RuleView> rules,
     List<TierView> tiers,
     List<String> errors,
-    String curl) {
+    String curl,
+    String shadowVerdict) {
 
   /** One message of a conversation with its findings marked. */
   @TemplateData

@@ -63,7 +63,8 @@ final class TryOutcomes {
             .toList(),
         tiers(d.explanation(), profileTiers),
         d.errors().stream().map(e -> e.ruleId() + ": " + e.message()).toList(),
-        curl);
+        curl,
+        d.shadowVerdict() == null ? null : d.shadowVerdict().wireName());
   }
 
   private static List<TryOutcome.MessageView> messages(

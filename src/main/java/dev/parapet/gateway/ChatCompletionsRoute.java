@@ -6,7 +6,7 @@ import dev.parapet.api.BodyReader;
 import dev.parapet.api.ProblemException;
 import dev.parapet.api.auth.Authenticator;
 import dev.parapet.api.auth.Caller;
-import dev.parapet.api.auth.Role;
+import dev.parapet.api.auth.CallerLimits;
 import dev.parapet.api.auth.TenantScope;
 import dev.parapet.app.ParapetConfig;
 import dev.parapet.app.StreamConfig;
@@ -53,11 +53,15 @@ import org.jboss.logging.Logger;
 public class ChatCompletionsRoute {
 
   static final String PATH = "/v1/chat/completions";
+
+  /** The most choices ({@code n}) one request may ask for, as OpenAI's API allows. */
+  static final int MAX_CHOICES = 128;
+
   private static final Logger LOG = Logger.getLogger(ChatCompletionsRoute.class);
 
   private final CheckService checks;
   private final StreamSessions sessions;
-  private final Authenticator authenticator;
+  private final GatewayAccess access;
   private final StreamConfig config;
   private final ConversationLimits limits;
   private final Vertx vertx;
@@ -67,12 +71,13 @@ public class ChatCompletionsRoute {
       CheckService checks,
       StreamSessions sessions,
       Authenticator authenticator,
+      CallerLimits callerLimits,
       StreamConfig config,
       ParapetConfig parapet,
       Vertx vertx) {
     this.checks = checks;
     this.sessions = sessions;
-    this.authenticator = authenticator;
+    this.access = new GatewayAccess(authenticator, callerLimits);
     this.config = config;
     ParapetConfig.Limits l = parapet.limits();
     this.limits = new ConversationLimits(l.maxMessages(), l.maxToolCalls(), l.maxTextLength());
@@ -112,6 +117,9 @@ public class ChatCompletionsRoute {
           giveBack.run();
           onClientClose.forEach(Runnable::run);
         });
+    if (!access.admit(ctx)) {
+      return;
+    }
     if (config.upstreamUrl().isEmpty()) {
       fail(
           out,
@@ -123,21 +131,6 @@ public class ChatCompletionsRoute {
       return;
     }
     Caller caller = ctx.get(BodyReader.CALLER);
-    if (authenticator.enabled() && caller == null) {
-      fail(
-          out,
-          401,
-          "send a valid Parapet API key as 'Authorization: Bearer <key>' or"
-              + " 'X-API-Key: <key>'",
-          "invalid_request_error",
-          null,
-          "invalid_api_key");
-      return;
-    }
-    if (caller != null && !caller.has(Role.CHECKER)) {
-      fail(out, 403, "this key lacks the role 'checker'", "permission_error", null, "forbidden");
-      return;
-    }
     Buffer body = ctx.get(BodyReader.BODY);
     ObjectNode request;
     CheckRequest envelope;
@@ -192,16 +185,23 @@ public class ChatCompletionsRoute {
       return;
     }
     boolean stream = request.path("stream").asBoolean(false);
-    if (stream && request.path("n").asInt(1) != 1) {
+    JsonNode n = request.path("n");
+    if (!n.isMissingNode()
+        && !n.isNull()
+        && (!n.canConvertToInt()
+            || !n.isIntegralNumber()
+            || n.intValue() < 1
+            || n.intValue() > MAX_CHOICES)) {
       fail(
           out,
           400,
-          "a streamed answer is checked for one choice only: leave 'n' at 1",
+          "'n' must be a whole number from 1 to " + MAX_CHOICES,
           "invalid_request_error",
           "n",
           "invalid_request");
       return;
     }
+    int choices = n.isIntegralNumber() ? n.intValue() : 1;
     vertx
         .executeBlocking(() -> checks.check(prompt))
         .onComplete(
@@ -227,7 +227,7 @@ public class ChatCompletionsRoute {
                   && result.decision().conversation().redactedMessages() != null) {
                 request.set("messages", result.decision().conversation().redactedMessages());
               }
-              forward(ctx, request, stream, envelope, caller, onClientClose);
+              forward(ctx, request, stream, choices, envelope, caller, onClientClose);
             });
   }
 
@@ -250,6 +250,7 @@ public class ChatCompletionsRoute {
       RoutingContext ctx,
       ObjectNode request,
       boolean stream,
+      int choices,
       CheckRequest envelope,
       Caller caller,
       List<Runnable> onClientClose) {
@@ -267,14 +268,16 @@ public class ChatCompletionsRoute {
             .upstreamApiKey()
             .map(k -> "Bearer " + k)
             .orElse(ctx.request().getHeader("X-Upstream-Authorization"));
-    if (authorization == null && ctx.request().getHeader("X-API-Key") != null) {
-      // the key that authenticated here travels in X-API-Key: Authorization is the upstream's
+    if (authorization == null) {
+      // no upstream key of Parapet's own: the caller's Authorization travels on, the upstream's
+      // key beside an X-API-Key, or a client's own key that is registered here too
       authorization = ctx.request().getHeader("Authorization");
     }
     if (authorization != null) {
       options.putHeader("Authorization", authorization);
     }
-    Judge judge = judge(envelope);
+    AnswerChecks answers = new AnswerChecks(checks, envelope, limits);
+    Judge judge = answers.text();
     client()
         .request(options)
         .onFailure(e -> upstreamFailed(out, judge, "could not reach the upstream: " + e))
@@ -301,14 +304,15 @@ public class ChatCompletionsRoute {
                           try {
                             new StreamRelay(
                                     vertx,
-                                    sessions,
-                                    sessions.open(StreamRelay.owner(caller), judge),
+                                    StreamRelay.open(
+                                        choices, sessions, caller, answers, limits.maxCodePoints()),
                                     upstream,
                                     answer,
                                     out)
                                 .start(onClientClose);
                           } catch (TooManyStreamsException e) {
                             upstream.reset();
+                            out.putHeader("Retry-After", "1");
                             fail(
                                 out, 429, e.getMessage(), "rate_limit_error", null, "rate_limited");
                           }
@@ -316,16 +320,16 @@ public class ChatCompletionsRoute {
                           answer
                               .body()
                               .onFailure(e -> upstreamFailed(out, judge, describe(e)))
-                              .onSuccess(b -> whole(out, b, judge));
+                              .onSuccess(b -> whole(out, b, answers));
                         }
                       });
             });
   }
 
   /** A non-streamed answer: each choice's content checked whole, as one answer. */
-  private void whole(HttpServerResponse out, Buffer body, Judge judge) {
+  private void whole(HttpServerResponse out, Buffer body, AnswerChecks answers) {
     vertx
-        .executeBlocking(() -> WholeAnswer.check(body.getBytes(), judge))
+        .executeBlocking(() -> WholeAnswer.check(body.getBytes(), answers))
         .onComplete(
             done -> {
               if (done.failed()) {
@@ -340,21 +344,6 @@ public class ChatCompletionsRoute {
                   .putHeader("Content-Type", "application/json")
                   .end(Buffer.buffer(answer.body()));
             });
-  }
-
-  private Judge judge(CheckRequest envelope) {
-    return (text, record, note) ->
-        checks.judge(
-            new CheckRequest(
-                text,
-                Stage.OUTPUT,
-                envelope.profile(),
-                envelope.tenant(),
-                envelope.requestId(),
-                envelope.context(),
-                false),
-            record,
-            note);
   }
 
   /** The upstream failed before any of its answer reached the client: 502 or 504, and a record. */

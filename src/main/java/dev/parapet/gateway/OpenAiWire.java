@@ -2,7 +2,6 @@ package dev.parapet.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 
@@ -33,28 +32,31 @@ final class OpenAiWire {
     return error;
   }
 
-  /** A stream's last chunk after a block: no content, {@code finish_reason: content_filter}. */
-  static ObjectNode contentFilterChunk(JsonNode like) {
+  /** A chunk like {@code like} (its id, created, model) holding one choice. */
+  static ObjectNode chunkOf(JsonNode like, ObjectNode choice) {
     ObjectNode chunk = JSON.createObjectNode();
     chunk.put("id", like == null ? "chatcmpl-parapet" : like.path("id").asText("chatcmpl-parapet"));
     chunk.put("object", "chat.completion.chunk");
     chunk.put("created", like == null ? 0 : like.path("created").asLong(0));
     chunk.put("model", like == null ? "" : like.path("model").asText(""));
-    ArrayNode choices = chunk.putArray("choices");
-    ObjectNode choice = choices.addObject();
-    choice.put("index", 0);
-    choice.putObject("delta");
-    choice.put("finish_reason", "content_filter");
+    chunk.putArray("choices").add(choice);
     return chunk;
   }
 
-  /** A chunk like {@code like} carrying only {@code content}: the flushed tail of an answer. */
-  static ObjectNode contentChunk(JsonNode like, String content) {
-    ObjectNode chunk = contentFilterChunk(like);
-    ObjectNode choice = (ObjectNode) chunk.get("choices").get(0);
-    choice.putObject("delta").put("content", content);
+  /** A chunk's choice with an empty delta and no finish reason yet. */
+  static ObjectNode choice(int index) {
+    ObjectNode choice = JSON.createObjectNode();
+    choice.put("index", index);
+    choice.putObject("delta");
     choice.putNull("finish_reason");
-    return chunk;
+    return choice;
+  }
+
+  /** A choice's last chunk after a block: no content, {@code finish_reason: content_filter}. */
+  static ObjectNode contentFilterChoice(int index) {
+    ObjectNode choice = choice(index);
+    choice.put("finish_reason", "content_filter");
+    return choice;
   }
 
   static String event(JsonNode data) {

@@ -1,51 +1,52 @@
 package dev.parapet.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parapet.api.auth.Caller;
 import dev.parapet.model.RuleError;
-import dev.parapet.model.Verdict;
-import dev.parapet.stream.Step;
-import dev.parapet.stream.StreamSession;
 import dev.parapet.stream.StreamSessions;
+import dev.parapet.stream.TooManyStreamsException;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Relays one streamed answer: reads the upstream's server-sent events as they come, passes each
- * chunk's content through the stream session, and writes the same events carrying only released
- * text. The upstream is paused while a chunk is checked and while the client's write queue is full,
- * so a slow client slows the upstream instead of filling memory. A block ends the stream with
- * {@code finish_reason: content_filter} and closes the upstream call.
+ * choice's content through that choice's stream session, and writes the same events carrying only
+ * released text; tool calls are held until their choice finishes and they are checked. The upstream
+ * is paused while a chunk is checked and while the client's write queue is full, so a slow client
+ * slows the upstream instead of filling memory. A block ends its choice with {@code finish_reason:
+ * content_filter}; once every choice has ended and one was blocked, the stream ends and the
+ * upstream call is closed.
  */
 final class StreamRelay {
 
   private final Vertx vertx;
-  private final StreamSessions sessions;
-  private final StreamSession session;
+  private final List<ChoiceStream> choices;
   private final HttpClientRequest upstream;
   private final HttpClientResponse answer;
   private final HttpServerResponse out;
   private final SseEvents events = new SseEvents();
   private JsonNode last;
-  private boolean closed;
   private boolean finished;
 
+  /**
+   * @param choices one per choice the request asked for ({@code n}), by index
+   */
   StreamRelay(
       Vertx vertx,
-      StreamSessions sessions,
-      StreamSession session,
+      List<ChoiceStream> choices,
       HttpClientRequest upstream,
       HttpClientResponse answer,
       HttpServerResponse out) {
     this.vertx = vertx;
-    this.sessions = sessions;
-    this.session = session;
+    this.choices = List.copyOf(choices);
     this.upstream = upstream;
     this.answer = answer;
     this.out = out;
@@ -54,6 +55,25 @@ final class StreamRelay {
   /** The owner of a gateway's stream sessions: the key, as for {@code /v1/streams}. */
   static String owner(Caller caller) {
     return caller == null ? "" : caller.id();
+  }
+
+  /**
+   * Opens a choice stream for each of the {@code n} choices, or none.
+   *
+   * @throws TooManyStreamsException when the key has fewer than {@code n} sessions left
+   */
+  static List<ChoiceStream> open(
+      int n, StreamSessions sessions, Caller caller, AnswerChecks answers, int maxLength) {
+    List<ChoiceStream> opened = new ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        opened.add(ChoiceStream.open(i, sessions, owner(caller), answers, maxLength));
+      }
+    } catch (TooManyStreamsException e) {
+      opened.forEach(ChoiceStream::discard);
+      throw e;
+    }
+    return opened;
   }
 
   void start(List<Runnable> onClientClose) {
@@ -91,7 +111,8 @@ final class StreamRelay {
               if (relayed.done()) {
                 finished = true;
                 out.end();
-                upstream.reset(); // a block ends the upstream call too; after [DONE] a no-op
+                upstream
+                    .reset(); // every choice blocked ends the upstream call; after [DONE] a no-op
               } else if (out.writeQueueFull()) {
                 out.drainHandler(v -> answer.resume());
               } else {
@@ -103,18 +124,16 @@ final class StreamRelay {
   /** What one read gave the client, and whether the stream is over. */
   private record Relayed(String text, boolean done) {}
 
-  /** Runs on a worker: checking is CPU work, and the session takes chunks one at a time. */
+  /** Runs on a worker: checking is CPU work, and each session takes chunks one at a time. */
   private Relayed process(List<String> datas) {
     StringBuilder written = new StringBuilder();
     for (String data : datas) {
       if (data.trim().equals("[DONE]")) {
-        if (!closed) {
-          Step step = close();
-          if (step.verdict() == Verdict.BLOCK) {
-            return blocked(written);
-          }
-          if (!step.release().isEmpty()) {
-            written.append(OpenAiWire.event(OpenAiWire.contentChunk(last, step.release())));
+        for (ChoiceStream choice : choices) {
+          if (!choice.ended()) {
+            ObjectNode flushed = OpenAiWire.choice(choice.index());
+            finish(choice, flushed, (ObjectNode) flushed.get("delta"));
+            written.append(OpenAiWire.event(OpenAiWire.chunkOf(last, flushed)));
           }
         }
         written.append(OpenAiWire.DONE);
@@ -126,57 +145,86 @@ final class StreamRelay {
       } catch (IOException e) {
         continue; // not a chunk of ours to judge; never passed on unchecked
       }
-      JsonNode choices = node.path("choices");
-      if (!(node instanceof ObjectNode) || !choices.isArray() || choices.isEmpty()) {
+      JsonNode choicesOf = node.path("choices");
+      if (!(node instanceof ObjectNode chunk) || !choicesOf.isArray() || choicesOf.isEmpty()) {
         written.append(OpenAiWire.event(node)); // usage, or an upstream error: passed on
         continue;
       }
       last = node;
-      JsonNode choice = choices.get(0);
-      JsonNode delta = choice.path("delta");
-      if (delta instanceof ObjectNode d && d.path("content").isTextual() && !closed) {
-        Step step = session.append(d.get("content").textValue(), sessions.now());
-        if (step.verdict() == Verdict.BLOCK && step.last()) {
-          sessions.ended(session);
-          closed = true;
-          return blocked(written);
-        }
-        d.put("content", step.release());
-      }
-      if (choice.hasNonNull("finish_reason") && !closed) {
-        Step step = close();
-        if (step.verdict() == Verdict.BLOCK) {
-          return blocked(written);
-        }
-        if (delta instanceof ObjectNode d && !step.release().isEmpty()) {
-          d.put("content", d.path("content").asText("") + step.release());
+      ArrayNode kept = OpenAiWire.JSON.createArrayNode();
+      for (JsonNode c : choicesOf) {
+        ObjectNode relayed = relay(c);
+        if (relayed != null) {
+          kept.add(relayed);
         }
       }
-      written.append(OpenAiWire.event(node));
+      if (!kept.isEmpty()) {
+        chunk.set("choices", kept);
+        written.append(OpenAiWire.event(chunk));
+      }
+      if (choices.stream().allMatch(ChoiceStream::ended)
+          && choices.stream().anyMatch(ChoiceStream::blocked)) {
+        written.append(OpenAiWire.DONE);
+        return new Relayed(written.toString(), true);
+      }
     }
     return new Relayed(written.toString(), false);
   }
 
-  private Step close() {
-    closed = true;
-    try {
-      return session.close(sessions.now());
-    } finally {
-      sessions.ended(session);
+  /**
+   * One choice of a chunk as the client may see it, or null when nothing of it may be shown: its
+   * content as released, its tool calls held until it finishes, a block as {@code content_filter}.
+   */
+  private ObjectNode relay(JsonNode c) {
+    int index = c.path("index").asInt(0);
+    if (!(c instanceof ObjectNode choiceNode) || index < 0 || index >= choices.size()) {
+      return null; // a choice the request did not ask for: never passed on unchecked
     }
+    ChoiceStream choice = choices.get(index);
+    if (choice.ended()) {
+      return null;
+    }
+    if (!(choiceNode.get("delta") instanceof ObjectNode)) {
+      choiceNode.putObject("delta");
+    }
+    ObjectNode delta = (ObjectNode) choiceNode.get("delta");
+    JsonNode toolCalls = delta.remove("tool_calls");
+    if (toolCalls != null && toolCalls.isArray()) {
+      choice.toolCalls(toolCalls);
+    }
+    if (delta.path("content").isTextual()) {
+      String release = choice.content(delta.get("content").textValue());
+      if (release == null) {
+        return OpenAiWire.contentFilterChoice(index);
+      }
+      delta.put("content", release);
+    }
+    if (choiceNode.hasNonNull("finish_reason")) {
+      return finish(choice, choiceNode, delta);
+    }
+    return choiceNode;
   }
 
-  private Relayed blocked(StringBuilder written) {
-    written.append(OpenAiWire.event(OpenAiWire.contentFilterChunk(last)));
-    written.append(OpenAiWire.DONE);
-    return new Relayed(written.toString(), true);
+  /** Finishes a choice into {@code choiceNode}: its held tail and tool calls, or a block. */
+  private static ObjectNode finish(ChoiceStream choice, ObjectNode choiceNode, ObjectNode delta) {
+    ChoiceStream.Finish finish = choice.finish();
+    if (finish.blocked()) {
+      return OpenAiWire.contentFilterChoice(choice.index());
+    }
+    if (!finish.release().isEmpty()) {
+      delta.put("content", delta.path("content").asText("") + finish.release());
+    }
+    if (finish.toolCalls() != null) {
+      delta.set("tool_calls", finish.toolCalls());
+    }
+    return choiceNode;
   }
 
   private void upstreamEnded() {
     if (finished) {
       return;
     }
-    if (closed) {
+    if (choices.stream().allMatch(ChoiceStream::ended)) {
       finished = true;
       out.end(OpenAiWire.DONE); // the answer was whole; only [DONE] was missing
       return;
@@ -208,11 +256,8 @@ final class StreamRelay {
     vertx
         .executeBlocking(
             () -> {
-              try {
-                return session.abort(note);
-              } finally {
-                sessions.ended(session);
-              }
+              choices.forEach(c -> c.abort(note));
+              return null;
             })
         .onFailure(
             e ->

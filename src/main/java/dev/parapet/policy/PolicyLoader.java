@@ -5,6 +5,7 @@ import dev.parapet.detect.Detectors;
 import dev.parapet.model.InvalidPolicyException;
 import dev.parapet.model.PolicyFiles;
 import dev.parapet.model.SourceProblem;
+import dev.parapet.policy.drools.RuleBaseCache;
 import dev.parapet.policy.drools.TierCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,11 +52,26 @@ public final class PolicyLoader {
    * @throws InvalidPolicyException with every problem found
    */
   public static Policy load(Path rulesDir, Path lexiconsDir, Clock clock, Path lexiconCache) {
-    return load(rulesDir, lexiconsDir, clock, lexiconCache, true);
+    return load(rulesDir, lexiconsDir, clock, lexiconCache, null, true);
+  }
+
+  /**
+   * @param lexiconCache where prebuilt lexicon indexes are kept, or null to build them every time
+   * @param ruleCache where compiled tiers are kept, or null to compile them every time
+   * @throws InvalidPolicyException with every problem found
+   */
+  public static Policy load(
+      Path rulesDir, Path lexiconsDir, Clock clock, Path lexiconCache, Path ruleCache) {
+    return load(rulesDir, lexiconsDir, clock, lexiconCache, ruleCache, true);
   }
 
   private static Policy load(
-      Path rulesDir, Path lexiconsDir, Clock clock, Path lexiconCache, boolean withShadows) {
+      Path rulesDir,
+      Path lexiconsDir,
+      Clock clock,
+      Path lexiconCache,
+      Path ruleCache,
+      boolean withShadows) {
     if (!Files.isDirectory(rulesDir)) {
       throw new InvalidPolicyException(
           rulesDir.toString(), 0, "the rules directory does not exist");
@@ -64,7 +80,8 @@ public final class PolicyLoader {
     ProfilesFile.Parsed profiles = readProfiles(rulesDir, problems);
     Map<String, List<Path>> files = ruleFiles(rulesDir, problems);
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    TierCompiler compiler = new TierCompiler(rulesDir, today);
+    TierCompiler compiler =
+        new TierCompiler(rulesDir, today, ruleCache == null ? null : RuleBaseCache.in(ruleCache));
     // the detectors (lexicon indexes, recognizers) build beside the rule compilation: on two
     // cores the two overlap, and start-up waits for the longer
     CompletableFuture<DetectorSet> building =
@@ -101,7 +118,7 @@ public final class PolicyLoader {
     }
     Map<String, Policy> shadows = new TreeMap<>();
     if (withShadows) {
-      loadShadows(rulesDir, profiles, clock, lexiconCache, shadows, problems);
+      loadShadows(rulesDir, profiles, clock, lexiconCache, ruleCache, shadows, problems);
     }
     if (!problems.isEmpty()) {
       throw new InvalidPolicyException(problems);
@@ -128,6 +145,7 @@ public final class PolicyLoader {
       ProfilesFile.Parsed profiles,
       Clock clock,
       Path lexiconCache,
+      Path ruleCache,
       Map<String, Policy> shadows,
       List<SourceProblem> problems) {
     for (Profile profile : profiles.profiles().values()) {
@@ -144,6 +162,7 @@ public final class PolicyLoader {
                 candidate.resolve("lexicons"),
                 clock,
                 lexiconCache,
+                ruleCache,
                 false));
       } catch (InvalidPolicyException e) {
         for (SourceProblem p : e.problems()) {

@@ -13,6 +13,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Finds every {@code *.test.yaml} under a rules directory, runs its cases, and reports each failure
@@ -49,25 +51,39 @@ public final class PolicyTestRunner {
   private PolicyTestRunner() {}
 
   public static Report run(Path rulesDir, PolicyTestCase.Checker checker) {
+    return run(rulesDir, checker, false);
+  }
+
+  /**
+   * @param parallel whether the cases may run on the common fork-join pool as well as this thread
+   *     (the checker must then be safe to call from several threads); failures are reported in file
+   *     order either way
+   */
+  public static Report run(Path rulesDir, PolicyTestCase.Checker checker, boolean parallel) {
     List<SourceProblem> failures = new ArrayList<>();
     List<PolicyTestCase> cases = new ArrayList<>();
     for (Path file : testFiles(rulesDir)) {
       cases.addAll(parse(rulesDir, file, failures));
     }
-    for (PolicyTestCase testCase : cases) {
-      String failure;
-      try {
-        failure = compare(testCase, checker.check(testCase));
-      } catch (RuntimeException e) {
-        failure = "could not be checked: " + e.getMessage();
-      }
-      if (failure != null) {
-        failures.add(
-            new SourceProblem(
-                testCase.file(), testCase.line(), "case '" + testCase.name() + "': " + failure));
-      }
-    }
+    Stream<PolicyTestCase> running = parallel ? cases.parallelStream() : cases.stream();
+    running
+        .map(testCase -> failure(testCase, checker))
+        .filter(Objects::nonNull)
+        .forEachOrdered(failures::add);
     return new Report(cases.size(), failures);
+  }
+
+  private static SourceProblem failure(PolicyTestCase testCase, PolicyTestCase.Checker checker) {
+    String failure;
+    try {
+      failure = compare(testCase, checker.check(testCase));
+    } catch (RuntimeException e) {
+      failure = "could not be checked: " + e.getMessage();
+    }
+    return failure == null
+        ? null
+        : new SourceProblem(
+            testCase.file(), testCase.line(), "case '" + testCase.name() + "': " + failure);
   }
 
   static String compare(PolicyTestCase c, PolicyTestCase.Outcome got) {

@@ -3,6 +3,7 @@ package dev.parapet.stream;
 import dev.parapet.detect.Detector;
 import dev.parapet.model.Finding;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where a streamed text may be cut: the end of what is safe to release now. Everything after the
@@ -58,8 +59,17 @@ final class HoldBack {
   }
 
   /**
+   * Detectors whose findings weigh the whole answer, not only the text near them: an injection
+   * finding's score falls when later words show the answer quotes an attack to discuss it, and the
+   * classifier's worst window moves as text comes. A block on such a finding stands only once the
+   * answer is complete.
+   */
+  private static final Set<String> WEIGH_WHOLE_ANSWER = Set.of("injection");
+
+  /**
    * Whether a block stands whatever text comes: it names no finding (a rule's or the fail mode's),
-   * or one of its findings ends before the tail that text still to come could change.
+   * or one of its findings ends before the tail that text still to come could change and is one no
+   * later text can weaken.
    */
   static boolean settled(
       int[] codePoints, int holdBack, int holdBackLetters, List<Finding> blocking) {
@@ -68,7 +78,7 @@ final class HoldBack {
     }
     int stable = stable(codePoints, holdBack, holdBackLetters);
     for (Finding f : blocking) {
-      if (f.end() <= stable) {
+      if (f.end() <= stable && !WEIGH_WHOLE_ANSWER.contains(f.detector())) {
         return true;
       }
     }

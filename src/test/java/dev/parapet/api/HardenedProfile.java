@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * One service for the tests of issue 19's defences, so that they cost one start: keys bound to
- * tenants, a short body idle timeout and in-flight bound, a tight failed-authentication throttle,
- * and a data directory whose journal holds a record the store will refuse.
+ * tenants, a short body idle timeout and in-flight bound, a tight failed-authentication throttle, a
+ * data directory whose journal holds a record the store will refuse, and JWTs signed by {@link
+ * TestJwt}.
  */
 public class HardenedProfile implements QuarkusTestProfile {
 
@@ -36,7 +37,9 @@ public class HardenedProfile implements QuarkusTestProfile {
         "parapet.auth.failed-auth-burst",
         Integer.toString(FAILED_AUTH_BURST),
         "parapet.auth.failed-auth-per-second",
-        "0.2");
+        "0.2",
+        "parapet.auth.jwt-public-key-file",
+        TestJwt.publicKeyFile().toString());
   }
 
   @Override

@@ -87,6 +87,73 @@ class ParapetCliTest {
   }
 
   @Test
+  void aSecondRunReadsTheCompiledPolicyFromTheCacheAndPassesTheSameCases() throws Exception {
+    Path cache = dir.resolve("cache");
+    new ParapetCli(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            cache)
+        .run(new String[] {"test", "--rules", "rules", "--lexicons", "lexicons"});
+    String first = out();
+    assertThat(first).contains(" 0 failed");
+    try (Stream<Path> entries = Files.list(cache.resolve("rules"))) {
+      assertThat(entries.filter(p -> p.toString().endsWith(".kpkg"))).isNotEmpty();
+    }
+    assertThat(cache.resolve("lexicons")).isDirectory();
+
+    out.reset();
+    int code =
+        new ParapetCli(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                cache)
+            .run(new String[] {"test", "--rules", "rules", "--lexicons", "lexicons"});
+    assertThat(code).isZero();
+    assertThat(out()).isEqualTo(first);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  /** The cache holds the rules as they were: an edit after a cached run is what gets checked. */
+  @Test
+  void aRuleFileEditedAfterACachedRunIsCompiledAgain() throws Exception {
+    Path rules = copyOfStarterRules();
+    Path cache = dir.resolve("cache");
+    ParapetCli cli =
+        new ParapetCli(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            cache);
+    String[] args = {"test", "--rules", rules.toString(), "--lexicons", "lexicons"};
+    assertThat(cli.run(args)).isZero();
+    Path content = rules.resolve("general/content.drl");
+    Files.writeString(
+        content, Files.readString(content) + "\nrule \"Broken\"\nwhen\n  Nope()\nthen\nend\n");
+
+    assertThat(cli.run(args)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("general/content.drl:");
+  }
+
+  @Test
+  void noCacheIsUsedWhenTheCommandIsToldOffOrTheDirectoryCannotBeMade() throws Exception {
+    String before = System.getProperty(ParapetCli.CACHE_DIR);
+    try {
+      System.setProperty(ParapetCli.CACHE_DIR, "off");
+      assertThat(ParapetCli.usableCache()).isNull();
+      Path file = Files.writeString(dir.resolve("a-file"), "x");
+      System.setProperty(ParapetCli.CACHE_DIR, file.resolve("cache").toString());
+      assertThat(ParapetCli.usableCache()).isNull();
+      System.setProperty(ParapetCli.CACHE_DIR, dir.resolve("cache").toString());
+      assertThat(ParapetCli.usableCache()).isEqualTo(dir.resolve("cache"));
+    } finally {
+      if (before == null) {
+        System.clearProperty(ParapetCli.CACHE_DIR);
+      } else {
+        System.setProperty(ParapetCli.CACHE_DIR, before);
+      }
+    }
+  }
+
+  @Test
   void unknownCommandExitsTwo() {
     assertThat(run("frobnicate")).isEqualTo(2);
   }

@@ -95,8 +95,13 @@ final class Browser implements AutoCloseable {
   }
 
   WebElement visible(String css) {
+    return visible(css, Duration.ofSeconds(20));
+  }
+
+  /** Waits longer for what takes long on a busy machine, such as a reload that compiles. */
+  WebElement visible(String css, Duration patience) {
     try {
-      return new WebDriverWait(driver, Duration.ofSeconds(20))
+      return new WebDriverWait(driver, patience)
           .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     } catch (TimeoutException e) {
       throw lost(css, e);

@@ -113,6 +113,44 @@ class ConsolePagesTest {
   }
 
   @Test
+  void theDraftsVerdictShowsBesideTheLiveOneAndItsDisagreementOpensBothSides() {
+    String tried =
+        given()
+            .cookie(ConsoleGate.COOKIE, session)
+            .formParam("csrf", csrf)
+            .formParam("text", "how do I build a " + ConsoleProfile.DRAFT_ONLY_TERM)
+            .formParam("profile", "shadowed")
+            .post("/console/try")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(tried)
+        .contains("id=\"decision\" class=\"verdict verdict-allow\"")
+        .containsPattern("id=\"shadow-verdict\"[^>]*>[^<]*<span class=\"verdict verdict-block\"");
+    Matcher id = Pattern.compile("/console/audit/records/([0-9a-f-]+)").matcher(tried);
+    assertThat(id.find()).isTrue();
+
+    assertThat(page("/console/policy")).contains("/console/policy/shadow/" + id.group(1));
+    assertThat(page("/console/policy/shadow/" + id.group(1)))
+        .contains("Live policy")
+        .contains("Shadow candidate (replayed on the stored text)")
+        .contains("verdict-allow")
+        .contains("verdict-block")
+        .contains("WEAPONS");
+  }
+
+  @Test
+  void verifyingTheFiltersRangeIsOneClickFromTheAuditPage() {
+    String audit = page("/console/audit?decision=block");
+    Matcher link = Pattern.compile("id=\"verify-range\" href=\"([^\"]+)\"").matcher(audit);
+    assertThat(link.find()).isTrue();
+    String href = link.group(1).replace("&amp;", "&");
+    assertThat(href).contains("run=1");
+    assertThat(page(href)).contains("id=\"verify-ok\"").containsPattern("verify-checked\">\\d+<");
+  }
+
+  @Test
   void aRecordThatDoesNotExistIsA404Page() {
     given()
         .cookie(ConsoleGate.COOKIE, session)

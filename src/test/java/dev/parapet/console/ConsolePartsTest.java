@@ -67,6 +67,34 @@ class ConsolePartsTest {
   }
 
   @Test
+  void aSessionEndsWhenTheTokenItWasOpenedWithExpires() {
+    Moving clock = new Moving();
+    ConsoleSessions sessions = new ConsoleSessions(clock);
+    Caller jwt =
+        new Caller(
+            "jwt:alice",
+            Set.of(Role.AUDITOR),
+            Set.of(),
+            clock.instant().plus(Duration.ofMinutes(10)));
+    ConsoleSessions.Session s = sessions.open(jwt).orElseThrow();
+    assertThat(sessions.remaining(s)).isEqualTo(Duration.ofMinutes(10));
+    clock.pass(Duration.ofMinutes(9));
+    assertThat(sessions.find(s.id())).isPresent();
+    clock.pass(Duration.ofMinutes(1));
+    assertThat(sessions.find(s.id())).isEmpty();
+  }
+
+  @Test
+  void aKeySessionLastsItsLifetimeAndAnExpiredTokenOpensNone() {
+    Moving clock = new Moving();
+    ConsoleSessions sessions = new ConsoleSessions(clock);
+    assertThat(sessions.remaining(sessions.open(ADMIN).orElseThrow()))
+        .isEqualTo(ConsoleSessions.LIFETIME);
+    Caller expired = new Caller("jwt:bob", Set.of(Role.AUDITOR), Set.of(), clock.instant());
+    assertThat(sessions.open(expired)).isEmpty();
+  }
+
+  @Test
   void sessionIdsAndTokensAreRandomAndTokensAreCheckedExactly() {
     ConsoleSessions sessions = new ConsoleSessions(new Moving());
     ConsoleSessions.Session a = sessions.open(ADMIN).orElseThrow();

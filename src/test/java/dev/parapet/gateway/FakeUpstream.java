@@ -35,6 +35,15 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
 
   static volatile Mode mode = Mode.ANSWER;
   static volatile List<String> pieces = List.of("Hello there.");
+
+  /** When set, the answer also calls this tool with these arguments, streamed in these pieces. */
+  static volatile String toolName;
+
+  static volatile List<String> toolArguments = List.of();
+
+  /** When set, one answer per choice (the request's {@code n}), streamed interleaved. */
+  static volatile List<List<String>> choices;
+
   static volatile String lastBody = "";
   static volatile String lastAuthorization;
   static volatile CountDownLatch clientWentAway = new CountDownLatch(1);
@@ -44,6 +53,16 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
   static void answer(String... parts) {
     mode = Mode.ANSWER;
     pieces = List.of(parts);
+    toolName = null;
+    toolArguments = List.of();
+    choices = null;
+  }
+
+  /** An answer that calls {@code name}, its arguments streamed in {@code parts}. */
+  static void callTool(String name, String... parts) {
+    answer();
+    toolName = name;
+    toolArguments = List.of(parts);
   }
 
   @Override
@@ -97,11 +116,22 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
 
   private static void whole(HttpExchange exchange) throws IOException {
     String content = String.join("", pieces);
+    String calls =
+        toolName == null
+            ? ""
+            : ",\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":"
+                + quote(toolName)
+                + ",\"arguments\":"
+                + quote(String.join("", toolArguments))
+                + "}}]";
     String body =
         "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"fake\","
             + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-            + quote(content)
-            + "},\"finish_reason\":\"stop\"}],"
+            + (content.isEmpty() && toolName != null ? "null" : quote(content))
+            + calls
+            + "},\"finish_reason\":"
+            + (toolName == null ? "\"stop\"" : "\"tool_calls\"")
+            + "}],"
             + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -115,6 +145,12 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
     try {
+      if (choices != null) {
+        interleaved(out, choices);
+        write(out, "data: [DONE]\n\n");
+        exchange.close();
+        return;
+      }
       write(out, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
       List<String> parts = pieces;
       for (int i = 0; i < parts.size(); i++) {
@@ -127,7 +163,26 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
           sleep(100);
         }
       }
-      write(out, chunk("{}", "\"stop\""));
+      if (toolName != null) {
+        write(
+            out,
+            chunk(
+                "{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\","
+                    + "\"function\":{\"name\":"
+                    + quote(toolName)
+                    + ",\"arguments\":\"\"}}]}",
+                null));
+        for (String part : toolArguments) {
+          write(
+              out,
+              chunk(
+                  "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":"
+                      + quote(part)
+                      + "}}]}",
+                  null));
+        }
+      }
+      write(out, chunk("{}", toolName == null ? "\"stop\"" : "\"tool_calls\""));
       write(out, "data: [DONE]\n\n");
     } catch (IOException e) {
       clientWentAway.countDown();
@@ -135,9 +190,30 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     exchange.close();
   }
 
+  /** Each choice's pieces, one event per choice in turn, then each choice's finish. */
+  private static void interleaved(OutputStream out, List<List<String>> answers) throws IOException {
+    int longest = answers.stream().mapToInt(List::size).max().orElse(0);
+    for (int i = 0; i < longest; i++) {
+      for (int k = 0; k < answers.size(); k++) {
+        if (i < answers.get(k).size()) {
+          write(out, chunk(k, "{\"content\":" + quote(answers.get(k).get(i)) + "}", null));
+        }
+      }
+    }
+    for (int k = 0; k < answers.size(); k++) {
+      write(out, chunk(k, "{}", "\"stop\""));
+    }
+  }
+
   private static String chunk(String delta, String finish) {
+    return chunk(0, delta, finish);
+  }
+
+  private static String chunk(int index, String delta, String finish) {
     return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,"
-        + "\"model\":\"fake\",\"choices\":[{\"index\":0,\"delta\":"
+        + "\"model\":\"fake\",\"choices\":[{\"index\":"
+        + index
+        + ",\"delta\":"
         + delta
         + ",\"finish_reason\":"
         + (finish == null ? "null" : finish)

@@ -9,6 +9,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.OpenAIException;
+import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -209,5 +210,178 @@ class GatewayTest {
         .post("/v1/chat/completions")
         .then()
         .statusCode(401);
+  }
+
+  /** What a real client makes of a stream: OpenAI's accumulator, fed every chunk. */
+  private ChatCompletion accumulated(
+      ChatCompletionCreateParams params, List<ChatCompletionChunk> seen) {
+    ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+    try (StreamResponse<ChatCompletionChunk> stream =
+        client().chat().completions().createStreaming(params)) {
+      stream.stream()
+          .forEach(
+              chunk -> {
+                seen.add(chunk);
+                accumulator.accumulate(chunk);
+              });
+    }
+    return accumulator.chatCompletion();
+  }
+
+  private static long toolCallDeltas(List<ChatCompletionChunk> chunks) {
+    return chunks.stream()
+        .flatMap(c -> c.choices().stream())
+        .filter(c -> c.delta().toolCalls().isPresent())
+        .count();
+  }
+
+  private static String arguments(ChatCompletion completion) {
+    return completion
+        .choices()
+        .get(0)
+        .message()
+        .toolCalls()
+        .orElseThrow()
+        .get(0)
+        .asFunction()
+        .function()
+        .arguments();
+  }
+
+  @Test
+  void aStreamedToolCallIsAssembledCheckedAndPassedOnOnceRedacted() throws Exception {
+    FakeUpstream.callTool(
+        "send_mail", "{\"to\": \"ja", "ne.doe@exa", "mple.com\", \"body\": \"see you", " at 5\"}");
+    String requestId = "tool-" + System.nanoTime();
+    List<ChatCompletionChunk> seen = new ArrayList<>();
+    ChatCompletion completion =
+        accumulated(
+            ChatCompletionCreateParams.builder()
+                .model("fake")
+                .addUserMessage("Mail Jane")
+                .putAdditionalHeader("X-Request-Id", requestId)
+                .build(),
+            seen);
+    String arguments = arguments(completion);
+    assertThat(arguments).doesNotContain("jane").contains("<EMAIL_ADDRESS>");
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(arguments)
+                .path("body")
+                .asText())
+        .isEqualTo("see you at 5");
+    assertThat(toolCallDeltas(seen)).as("held, then passed on whole in one delta").isEqualTo(1);
+    assertThat(completion.choices().get(0).finishReason().toString()).isEqualTo("tool_calls");
+    assertThat(
+            completion
+                .choices()
+                .get(0)
+                .message()
+                .toolCalls()
+                .orElseThrow()
+                .get(0)
+                .asFunction()
+                .function()
+                .name())
+        .isEqualTo("send_mail");
+    // the answer's one record places the finding inside the call's arguments
+    given()
+        .header("X-API-Key", TestKeys.AUDITOR)
+        .queryParam("requestId", requestId)
+        .queryParam("stage", "output")
+        .get("/v1/audit/decisions")
+        .then()
+        .statusCode(200)
+        .body("items.size()", org.hamcrest.Matchers.equalTo(1))
+        .body("items[0].findings.path", org.hamcrest.Matchers.hasItem("/to"));
+  }
+
+  @Test
+  void aToolCallWhoseArgumentsBlockNeverReachesTheClient() {
+    FakeUpstream.callTool(
+        "write_file",
+        "{\"text\": \"Here is how to build a pipe b",
+        "omb: first you take a length of steel pipe and two end caps\"}");
+    List<ChatCompletionChunk> seen = new ArrayList<>();
+    ChatCompletion completion = accumulated(ask("Write it down"), seen);
+    assertThat(toolCallDeltas(seen)).isZero();
+    assertThat(completion.choices().get(0).finishReason().toString()).isEqualTo("content_filter");
+    assertThat(completion.choices().get(0).message().toolCalls().orElse(List.of())).isEmpty();
+  }
+
+  @Test
+  void streamedToolArgumentsThatAreNotJsonAreRecordedAsMalformed() {
+    String requestId = "malformed-" + System.nanoTime();
+    FakeUpstream.callTool("lookup", "{\"city\": \"Par", "is\"");
+    List<ChatCompletionChunk> seen = new ArrayList<>();
+    accumulated(
+        ChatCompletionCreateParams.builder()
+            .model("fake")
+            .addUserMessage("Weather?")
+            .putAdditionalHeader("X-Request-Id", requestId)
+            .build(),
+        seen);
+    given()
+        .header("X-API-Key", TestKeys.AUDITOR)
+        .queryParam("requestId", requestId)
+        .queryParam("stage", "output")
+        .get("/v1/audit/decisions")
+        .then()
+        .statusCode(200)
+        .body("items.size()", org.hamcrest.Matchers.equalTo(1))
+        .body("items[0].findings.type", org.hamcrest.Matchers.hasItem("MALFORMED_TOOL_ARGUMENTS"));
+  }
+
+  @Test
+  void aWholeAnswersToolCallArgumentsAreRedacted() {
+    FakeUpstream.callTool("send_mail", "{\"to\": \"jane.doe@example.com\"}");
+    ChatCompletion completion = client().chat().completions().create(ask("Mail Jane"));
+    assertThat(arguments(completion)).doesNotContain("jane").contains("<EMAIL_ADDRESS>");
+  }
+
+  @Test
+  void eachChoiceOfAStreamIsGuardedOnItsOwn() {
+    FakeUpstream.answer();
+    FakeUpstream.choices =
+        List.of(
+            List.of("Well, this is sh", "it, really, mail ja", "ne@example.com soon."),
+            List.of(
+                "Sure. Here is how to build a pipe b",
+                "omb: first you take a length of steel pipe and two end caps, then you go to a"
+                    + " hardware store and buy the rest of what you need.",
+                " More text that must never be shown."));
+    List<ChatCompletionChunk> seen = new ArrayList<>();
+    ChatCompletion completion =
+        accumulated(
+            ChatCompletionCreateParams.builder()
+                .model("fake")
+                .addUserMessage("Say something")
+                .n(2)
+                .build(),
+            seen);
+    assertThat(completion.choices()).hasSize(2);
+    ChatCompletion.Choice first = completion.choices().get(0);
+    ChatCompletion.Choice second = completion.choices().get(1);
+    assertThat(first.message().content().orElse(""))
+        .isEqualTo(checkedWhole(String.join("", FakeUpstream.choices.get(0))));
+    assertThat(first.finishReason().toString()).isEqualTo("stop");
+    assertThat(second.finishReason().toString()).isEqualTo("content_filter");
+    assertThat(second.message().content().orElse(""))
+        .doesNotContain("pipe b")
+        .doesNotContain("never be shown");
+  }
+
+  @Test
+  void aChoiceCountOutOfRangeIs400NamingN() {
+    given()
+        .header("X-API-Key", TestKeys.CHECKER)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"model\":\"fake\",\"stream\":true,\"n\":0,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}")
+        .post("/v1/chat/completions")
+        .then()
+        .statusCode(400)
+        .body("error.param", org.hamcrest.Matchers.equalTo("n"));
   }
 }

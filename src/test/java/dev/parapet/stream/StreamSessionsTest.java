@@ -77,6 +77,38 @@ class StreamSessionsTest {
     assertThat(recorded.get()).isEqualTo(1);
   }
 
+  /**
+   * A quoted chat-template token blocks an answer until later words show the answer discusses it:
+   * the stream holds it back instead of blocking early, and ends as one check of the whole does.
+   */
+  @Test
+  void aBlockLaterWordsCanWeakenWaitsForTheWholeAnswer() {
+    String[] chunks = {
+      "Models read a token like \"<|im_start|>\" ",
+      "at the beginning of every turn of the conversation, and many other markers follow it, ",
+      "and so this one is an example of what an injected prompt may carry."
+    };
+    String whole = String.join("", chunks);
+    assertThat(StarterPolicy.SERVICE.evaluate(StarterPolicy.answer(whole)).verdict())
+        .as("the whole answer discusses the token")
+        .isNotEqualTo(Verdict.BLOCK);
+    String prefix = chunks[0] + chunks[1];
+    assertThat(StarterPolicy.SERVICE.evaluate(StarterPolicy.answer(prefix)).verdict())
+        .as("before the discussion, the token blocks")
+        .isEqualTo(Verdict.BLOCK);
+    StreamSession s = sessions.open("k", judge());
+    StringBuilder shown = new StringBuilder();
+    for (String chunk : chunks) {
+      Step step = s.append(chunk, 0);
+      assertThat(step.last()).isFalse();
+      shown.append(step.release());
+    }
+    Step last = s.close(0);
+    shown.append(last.release());
+    assertThat(last.verdict()).isNotEqualTo(Verdict.BLOCK);
+    assertThat(shown.toString()).isEqualTo(whole);
+  }
+
   @Test
   void refusesMoreSessionsThanTheLimitPerKey() {
     sessions.open("k", judge());

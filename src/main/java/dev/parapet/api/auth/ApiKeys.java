@@ -1,11 +1,12 @@
 package dev.parapet.api.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.parapet.digest.Sha256;
+import dev.parapet.model.SourceProblem;
+import dev.parapet.model.StrictYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class ApiKeys {
   /** One accepted key. */
   record Entry(String id, byte[] sha256, Set<Role> roles, Set<String> tenants) {}
 
-  private static final Set<String> FIELDS = Set.of("id", "sha256", "roles", "tenants");
+  private static final List<String> FIELDS = List.of("id", "sha256", "roles", "tenants");
 
   private final List<Entry> entries;
 
@@ -37,16 +38,26 @@ public final class ApiKeys {
    * {@code tenants} is optional and binds the key to those tenants.
    */
   public static ApiKeys load(Path file) {
-    JsonNode root;
+    String text;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the keys file " + file + ": " + e.getMessage());
     }
+    // read like every other officer's file: a misspelt member is named at its line, with the
+    // member it was probably meant to be
+    List<SourceProblem> problems = new ArrayList<>();
+    StrictYaml doc = StrictYaml.parse(file.toString(), text, problems);
+    if (doc == null) {
+      throw invalid(problems);
+    }
+    JsonNode root = doc.root();
+    doc.checkKeys(root, List.of("keys"), "", problems);
     List<Entry> entries = new ArrayList<>();
     JsonNode keys = root == null ? null : root.get("keys");
     if (keys == null || !keys.isArray()) {
-      throw new IllegalStateException("the keys file " + file + " needs a 'keys' list");
+      problems.add(new SourceProblem(file.toString(), 1, "the keys file needs a 'keys' list"));
+      throw invalid(problems);
     }
     for (JsonNode key : keys) {
       String id = key.path("id").asText("");
@@ -55,19 +66,7 @@ public final class ApiKeys {
         throw new IllegalStateException(
             "each key in " + file + " needs an 'id' and a 64-hex-digit 'sha256'");
       }
-      for (java.util.Iterator<String> names = key.fieldNames(); names.hasNext(); ) {
-        String name = names.next();
-        if (!FIELDS.contains(name)) {
-          throw new IllegalStateException(
-              "key '"
-                  + id
-                  + "' in "
-                  + file
-                  + " has an unknown member '"
-                  + name
-                  + "'; known: id, sha256, roles, tenants");
-        }
-      }
+      doc.checkKeys(key, FIELDS, "key '" + id + "': ", problems);
       Set<Role> roles = EnumSet.noneOf(Role.class);
       for (JsonNode role : key.path("roles")) {
         Role parsed = Role.parse(role.asText());
@@ -79,7 +78,16 @@ public final class ApiKeys {
       }
       entries.add(new Entry(id, HexFormat.of().parseHex(hash), roles, tenants(key, id, file)));
     }
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
     return new ApiKeys(entries);
+  }
+
+  /** Every problem of the file, one {@code file:line: message} a line. */
+  private static IllegalStateException invalid(List<SourceProblem> problems) {
+    return new IllegalStateException(
+        String.join("\n", problems.stream().map(SourceProblem::toString).toList()));
   }
 
   private static Set<String> tenants(JsonNode key, String id, Path file) {

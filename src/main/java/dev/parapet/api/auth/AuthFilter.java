@@ -3,7 +3,6 @@ package dev.parapet.api.auth;
 import dev.parapet.api.BodyReader;
 import dev.parapet.api.ErrorCode;
 import dev.parapet.api.Problem;
-import dev.parapet.app.ParapetConfig;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -32,12 +31,10 @@ public class AuthFilter {
   private final CurrentVertxRequest vertxRequest;
 
   public AuthFilter(
-      Authenticator authenticator, ParapetConfig config, CurrentVertxRequest vertxRequest) {
+      Authenticator authenticator, CallerLimits limits, CurrentVertxRequest vertxRequest) {
     this.authenticator = authenticator;
-    this.limiter = new KeyRateLimiter(config.auth().requestsPerSecond(), System::nanoTime);
-    this.failures =
-        new FailedAuthThrottle(
-            config.auth().failedAuthPerSecond(), config.auth().failedAuthBurst(), System::nanoTime);
+    this.limiter = limits.rate();
+    this.failures = limits.failures();
     this.vertxRequest = vertxRequest;
   }
 

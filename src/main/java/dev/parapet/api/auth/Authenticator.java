@@ -83,6 +83,23 @@ public class Authenticator {
     return keys.authenticate(credential);
   }
 
+  /**
+   * The caller behind a request's {@code X-API-Key} header, else its {@code Authorization: Bearer}
+   * token; empty when neither holds a valid credential.
+   */
+  public Optional<Caller> fromHeaders(String apiKey, String authorization) {
+    if (apiKey != null && !apiKey.isBlank()) {
+      return authenticate(apiKey.trim(), false);
+    }
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      String token = authorization.substring(7).trim();
+      if (!token.isEmpty()) {
+        return authenticate(token, true);
+      }
+    }
+    return Optional.empty();
+  }
+
   private static boolean looksLikeJwt(String token) {
     int first = token.indexOf('.');
     return first > 0 && token.indexOf('.', first + 1) > first + 1;

@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
@@ -87,7 +88,12 @@ public final class JwtVerifier {
           roles.add(role);
         }
       }
-      return Optional.of(new Caller("jwt:" + claims.getSubject(), roles, tenants(claims)));
+      return Optional.of(
+          new Caller(
+              "jwt:" + claims.getSubject(),
+              roles,
+              tenants(claims),
+              Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
     } catch (InvalidJwtException | MalformedClaimException e) {
       return Optional.empty();
     }

@@ -80,7 +80,9 @@ final class Checksums {
     if (length == null || length != s.length()) {
       return false;
     }
-    return mod97(s.substring(4) + s.substring(0, 4)) == 1 && IbanFormats.structured(s);
+    return mod97(s.substring(4) + s.substring(0, 4)) == 1
+        && IbanFormats.structured(s)
+        && IbanFormats.nationalCheck(s);
   }
 
   static int mod97(String alnum) {
@@ -214,6 +216,9 @@ final class Checksums {
     if (s.startsWith("00", 7) && s.charAt(9) < '2') { // individual numbers start at 002
       return false;
     }
+    if (s.charAt(7) == '9') { // 900-999 are temporary numbers, not a person's code
+      return false;
+    }
     return "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt((int) (Long.parseLong(number) % 31))
         == s.charAt(10);
   }
@@ -345,7 +350,9 @@ final class Checksums {
     // the seventh digit gives sex and century: 9/0 the 1800s, 1/2/5/6 the 1900s, 3/4/7/8 the 2000s
     char sex = digits.charAt(6);
     String century = "90".indexOf(sex) >= 0 ? "18" : "1256".indexOf(sex) >= 0 ? "19" : "20";
+    // digits 8-9 name the place of registration, 00-96
     return (11 - sum % 11) % 10 == digits.charAt(12) - '0'
+        && Integer.parseInt(digits.substring(7, 9)) <= 96
         && date(century + digits.substring(0, 6), "yyyyMMdd");
   }
 

@@ -53,6 +53,58 @@ final class IbanFormats {
     return at == iban.length();
   }
 
+  /**
+   * The check digits some countries keep inside the account number, as well as the IBAN's own:
+   * Spain's two control digits, Belgium's mod 97 pair, Norway's mod 11 digit, and the whole account
+   * mod 97 of Montenegro, Serbia, North Macedonia, Slovenia, Bosnia and Portugal. {@code iban} is
+   * upper case without separators and has passed {@link #structured}.
+   */
+  static boolean nationalCheck(String iban) {
+    String bban = iban.substring(4);
+    switch (iban.substring(0, 2)) {
+      case "ES":
+        return spanishControl("00" + bban.substring(0, 8)) == bban.charAt(8) - '0'
+            && spanishControl(bban.substring(10)) == bban.charAt(9) - '0';
+      case "BE":
+        long account = Long.parseLong(bban.substring(0, 10));
+        int key = (int) (account % 97);
+        return (key == 0 ? 97 : key) == Integer.parseInt(bban.substring(10));
+      case "NO":
+        return norwegianAccount(bban);
+      case "ME", "RS", "MK", "SI", "BA", "PT":
+        return !Digits.are(bban, bban.length()) || Checksums.mod97(bban) == 1;
+      default:
+        return true;
+    }
+  }
+
+  private static final int[] SPANISH_WEIGHTS = {1, 2, 4, 8, 5, 10, 9, 7, 3, 6};
+
+  /** A control digit of a Spanish account (CCC): weighted mod 11, where 10 is written 1. */
+  private static int spanishControl(String tenDigits) {
+    int sum = 0;
+    for (int i = 0; i < 10; i++) {
+      sum += (tenDigits.charAt(i) - '0') * SPANISH_WEIGHTS[i];
+    }
+    int control = 11 - sum % 11;
+    return control == 11 ? 0 : control == 10 ? 1 : control;
+  }
+
+  private static final int[] NORWEGIAN_WEIGHTS = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+
+  /** A Norwegian account number (kontonummer): mod 11 over the first ten digits. */
+  private static boolean norwegianAccount(String eleven) {
+    if (eleven.startsWith("0000")) {
+      return true; // old postal-giro accounts, checked another way
+    }
+    int sum = 0;
+    for (int i = 0; i < 10; i++) {
+      sum += (eleven.charAt(i) - '0') * NORWEGIAN_WEIGHTS[i];
+    }
+    int control = (11 - sum % 11) % 11;
+    return control != 10 && control == eleven.charAt(10) - '0';
+  }
+
   private static boolean fits(char c, char kind) {
     boolean digit = c >= '0' && c <= '9';
     boolean letter = c >= 'A' && c <= 'Z';

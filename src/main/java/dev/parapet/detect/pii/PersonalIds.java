@@ -181,7 +181,9 @@ final class PersonalIds {
     } else {
       return false;
     }
-    return Digits.date(century + yy, month, day);
+    // a birth date still to come is a wrong century, not a person
+    return century + yy <= java.time.Year.now(java.time.ZoneOffset.UTC).getValue()
+        && Digits.date(century + yy, month, day);
   }
 
   /** Danish CPR: DDMMYY and four digits; the mod-11 check was given up in 2007. */

@@ -125,9 +125,21 @@ final class RecognizerFile {
         words(r.path("notAfter")));
   }
 
+  /**
+   * The words lower case; a word with letters beyond Latin-1 also upper case, as the text is
+   * lower-cased only in ASCII (offsets must not move) and "ИНН" or "ΑΜΚΑ" is written in capitals.
+   */
   private static List<String> words(JsonNode list) {
     List<String> out = new ArrayList<>();
-    list.forEach(c -> out.add(c.asText().toLowerCase(Locale.ROOT)));
+    list.forEach(
+        c -> {
+          String lower = c.asText().toLowerCase(Locale.ROOT);
+          out.add(lower);
+          String upper = c.asText().toUpperCase(Locale.ROOT);
+          if (!upper.equals(lower) && lower.chars().anyMatch(ch -> ch > 0xFF)) {
+            out.add(upper);
+          }
+        });
     return out;
   }
 

@@ -88,7 +88,21 @@ final class Validators {
           Map.entry("my-nric", s -> WorldIds.myNric(Checksums.digits(s))),
           Map.entry("ec-ci", s -> WorldIds.ecCi(Checksums.digits(s))),
           Map.entry("uy-rut", s -> WorldIds.uyRut(Checksums.digits(s))),
-          Map.entry("id-npwp", s -> WorldIds.idNpwp(Checksums.digits(s))));
+          Map.entry("id-npwp", s -> WorldIds.idNpwp(Checksums.digits(s))),
+          // tax and business numbers: see TaxIds
+          Map.entry("ar-cbu", s -> TaxIds.arCbu(Checksums.digits(s))),
+          Map.entry("ru-inn", s -> TaxIds.ruInn(Checksums.digits(s))),
+          Map.entry("ma-ice", s -> TaxIds.maIce(Checksums.digits(s))),
+          Map.entry("mk-edb", s -> TaxIds.mkEdb(Checksums.alnumUpper(s))),
+          Map.entry("vn-mst", s -> TaxIds.vnMst(Checksums.digits(s))),
+          Map.entry("gh-tin", s -> TaxIds.ghTin(Checksums.alnumUpper(s))),
+          Map.entry("sv-nit", s -> TaxIds.svNit(Checksums.digits(s))),
+          Map.entry("tr-vkn", s -> TaxIds.trVkn(Checksums.digits(s))),
+          Map.entry("tw-ubn", s -> TaxIds.twUbn(Checksums.digits(s))),
+          Map.entry("md-idno", s -> TaxIds.mdIdno(Checksums.digits(s))),
+          Map.entry("ee-registrikood", s -> TaxIds.eeRegistrikood(Checksums.digits(s))),
+          Map.entry("ec-ruc", s -> TaxIds.ecRuc(Checksums.digits(s))),
+          Map.entry("mu-nid", s -> TaxIds.muNid(Checksums.alnumUpper(s))));
 
   /** A French SIRET: the SIREN and a site number, Luhn over all fourteen digits. */
   private static boolean siret(String digits) {

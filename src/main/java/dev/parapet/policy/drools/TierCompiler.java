@@ -39,10 +39,19 @@ public final class TierCompiler {
 
   private final Path rulesDir;
   private final LocalDate today;
+  private final RuleBaseCache cache;
 
   public TierCompiler(Path rulesDir, LocalDate today) {
+    this(rulesDir, today, null);
+  }
+
+  /**
+   * @param cache compiled tiers from earlier runs, or null to compile every time
+   */
+  public TierCompiler(Path rulesDir, LocalDate today, RuleBaseCache cache) {
     this.rulesDir = rulesDir;
     this.today = today;
+    this.cache = cache;
   }
 
   /** A compiled tier, or the problems that kept it from compiling. */
@@ -70,6 +79,11 @@ public final class TierCompiler {
     if (!problems.isEmpty()) {
       return new Result(null, problems);
     }
+    String key = cache == null ? null : cache.key(tier, sources);
+    KieBase cached = key == null ? null : cache.read(key, TierCompiler.class.getClassLoader());
+    if (cached != null) {
+      return describe(tier, cached, sources, problems);
+    }
     KieBuilder builder = ks.newKieBuilder(kfs, TierCompiler.class.getClassLoader()).buildAll();
     List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
     for (Message message : errors) {
@@ -88,6 +102,9 @@ public final class TierCompiler {
     KieContainer container = ks.newKieContainer(release, TierCompiler.class.getClassLoader());
     KieBase base = container.getKieBase();
     ks.getRepository().removeKieModule(release);
+    if (key != null) {
+      cache.write(key, base);
+    }
     return describe(tier, base, sources, problems);
   }
 

@@ -84,6 +84,29 @@ class ApiKeysTest {
             "keys:\n  - id: bot\n    sha256: "
                 + ApiKeys.hashOf("k")
                 + "\n    roles: [checker]\n    tenant: acme\n");
-    assertThatThrownBy(() -> ApiKeys.load(file)).hasMessageContaining("unknown member 'tenant'");
+    assertThatThrownBy(() -> ApiKeys.load(file))
+        .hasMessage(file + ":5: key 'bot': unknown key `tenant`; did you mean `tenants`?");
+  }
+
+  @Test
+  void everyMisspeltMemberIsNamedAtItsLineWithTheKnownOnes() throws Exception {
+    Path file =
+        write(
+            "keyz: []\nkeys:\n  - id: bot\n    sha256: "
+                + ApiKeys.hashOf("k")
+                + "\n    rolls: [checker]\n  - id: ops\n    sha256: "
+                + ApiKeys.hashOf("o")
+                + "\n    scopes: [auditor]\n");
+    assertThatThrownBy(() -> ApiKeys.load(file))
+        .hasMessageContaining(file + ":1: unknown key `keyz`; did you mean `keys`?")
+        .hasMessageContaining(file + ":5: key 'bot': unknown key `rolls`; did you mean `roles`?")
+        .hasMessageContaining(
+            file + ":8: key 'ops': unknown key `scopes`; known keys: id, roles, sha256, tenants");
+  }
+
+  @Test
+  void aFileThatIsNotYamlIsReportedAtItsLine() throws Exception {
+    Path file = write("keys:\n  - id: bot\n    sha256: [unclosed\n");
+    assertThatThrownBy(() -> ApiKeys.load(file)).hasMessageStartingWith(file + ":");
   }
 }

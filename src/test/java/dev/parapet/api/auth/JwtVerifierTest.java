@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -87,6 +88,16 @@ class JwtVerifierTest {
             .orElseThrow();
     assertThat(caller.id()).isEqualTo("jwt:alice");
     assertThat(caller.roles()).containsExactly(Role.AUDITOR);
+  }
+
+  @Test
+  void theCallerCarriesTheTokensExpiry() throws Exception {
+    Instant before = Instant.now();
+    Caller caller =
+        verifier.verify(token(KEYS, "https://idp.example", 5, List.of("auditor"))).orElseThrow();
+    assertThat(caller.expires())
+        .isAfter(before.plusSeconds(4 * 60))
+        .isBefore(before.plusSeconds(6 * 60));
   }
 
   @Test

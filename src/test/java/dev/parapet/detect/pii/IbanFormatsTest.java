@@ -34,4 +34,39 @@ class IbanFormatsTest {
   void aCountryOutsideTheTableIsJudgedByMod97Alone() {
     assertThat(IbanFormats.structured("SC18SSCB11010000000000001497USD")).isTrue();
   }
+
+  @Test
+  void aSpanishAccountMustPassItsTwoControlDigits() {
+    // bank 2100, branch 0418, control 45, account 0200051332: both controls worked out by hand
+    assertThat(Checksums.iban(iban("ES", "21000418450200051332"))).isTrue();
+    assertThat(Checksums.iban(iban("ES", "21000418460200051332"))).isFalse(); // bank's control
+    assertThat(Checksums.iban(iban("ES", "21000418440200051332"))).isFalse(); // account's
+  }
+
+  @Test
+  void aBelgianAccountMustPassItsMod97Pair() {
+    assertThat(Checksums.iban(iban("BE", "539007547034"))).isTrue();
+    assertThat(Checksums.iban(iban("BE", "539007547035"))).isFalse();
+    // a remainder of 0 is written 97
+    assertThat(IbanFormats.nationalCheck("BE00" + "000000009797")).isTrue();
+  }
+
+  @Test
+  void aNorwegianAccountMustPassItsMod11Digit() {
+    assertThat(Checksums.iban(iban("NO", "86011117947"))).isTrue();
+    assertThat(Checksums.iban(iban("NO", "86011117946"))).isFalse();
+  }
+
+  @Test
+  void aMontenegrinOrPortugueseAccountIsMod97AsAWhole() {
+    assertThat(Checksums.iban(iban("ME", "505000012345678951"))).isTrue();
+    assertThat(Checksums.iban(iban("ME", "505000012345678952"))).isFalse();
+    assertThat(Checksums.iban(iban("PT", "000201231234567890154"))).isTrue();
+    assertThat(Checksums.iban(iban("PT", "000201231234567890155"))).isFalse();
+  }
+
+  @Test
+  void countriesWithoutNationalDigitsAreLeftToMod97() {
+    assertThat(IbanFormats.nationalCheck("DE00370400440532013000")).isTrue();
+  }
 }

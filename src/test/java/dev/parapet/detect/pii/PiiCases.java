@@ -385,11 +385,14 @@ final class PiiCases {
   private String iban() {
     String[] c = IBAN_COUNTRIES[random.nextInt(IBAN_COUNTRIES.length)];
     int l = c[1].indexOf('L');
-    String bban =
-        l > 0
-            ? letters(Integer.parseInt(c[1].substring(0, l)))
-                + digits(Integer.parseInt(c[1].substring(l + 1)))
-            : digits(Integer.parseInt(c[1]));
+    String bban;
+    do { // an account that also passes its country's own check digits, where it has them
+      bban =
+          l > 0
+              ? letters(Integer.parseInt(c[1].substring(0, l)))
+                  + digits(Integer.parseInt(c[1].substring(l + 1)))
+              : digits(Integer.parseInt(c[1]));
+    } while (!IbanFormats.nationalCheck(c[0] + "00" + bban));
     int check = 98 - Checksums.mod97(bban + c[0] + "00");
     return c[0] + String.format(Locale.ROOT, "%02d", check) + bban;
   }
@@ -453,7 +456,8 @@ final class PiiCases {
             1 + random.nextInt(12),
             1 + random.nextInt(28));
     String sex = year >= 2000 ? pick("3", "4") : pick("1", "2");
-    return solve(d -> date + sex + digits(5) + d, "rrn", DIGITS, 13, 12);
+    String place = String.format(Locale.ROOT, "%02d", random.nextInt(97)); // 00-96
+    return solve(d -> date + sex + place + digits(3) + d, "rrn", DIGITS, 13, 12);
   }
 
   private String chinaId() {
@@ -480,8 +484,10 @@ final class PiiCases {
             1 + random.nextInt(28),
             1 + random.nextInt(12),
             random.nextInt(100));
+    // 002-899: 900 and up are temporary numbers
+    String individual = String.format(Locale.ROOT, "%03d", 2 + random.nextInt(898));
     return solve(
-        d -> date + pick("-", "A") + digits(3) + d,
+        d -> date + pick("-", "A") + individual + d,
         "hetu",
         DIGITS + "ABCDEFHJKLMNPRSTUVWXY",
         11,

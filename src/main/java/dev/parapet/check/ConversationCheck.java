@@ -47,7 +47,8 @@ final class ConversationCheck {
               context.profile(),
               context.tenant(),
               context.context(),
-              piece.length());
+              piece.length(),
+              piece.trust());
       Detection.Result found = detection.run(detectors, piece.text(), alone, deadlineNanos);
       for (Finding f : found.findings()) {
         Finding at =

@@ -8,9 +8,22 @@ import java.util.Objects;
  *
  * @param context the caller's flat string map, such as {@code app} and {@code locale}
  * @param textLength the text's length in Unicode code points
+ * @param trust who the checked text comes from where it is one piece of a conversation (detectors
+ *     read outside content as data that should give no orders); null for a whole request
  */
 public record CheckContext(
-    Stage stage, String profile, String tenant, Map<String, String> context, int textLength) {
+    Stage stage,
+    String profile,
+    String tenant,
+    Map<String, String> context,
+    int textLength,
+    Trust trust) {
+
+  /** The context of a whole request, or of a text whose origin is not known. */
+  public CheckContext(
+      Stage stage, String profile, String tenant, Map<String, String> context, int textLength) {
+    this(stage, profile, tenant, context, textLength, null);
+  }
 
   public CheckContext {
     Objects.requireNonNull(stage, "stage");
@@ -29,5 +42,10 @@ public record CheckContext(
 
   public boolean isOutput() {
     return stage == Stage.OUTPUT;
+  }
+
+  /** Whether the text is a tool result or a retrieved document, which anyone may have written. */
+  public boolean fromOutside() {
+    return trust == Trust.OUTSIDE;
   }
 }

@@ -113,7 +113,7 @@ public final class InjectionDetector implements Detector {
     String text = normalized.text();
     PhraseSignals.find(text, normalized.tokens(), found);
     ScriptPhrases.find(text, found);
-    PlantedInstructions.find(text, normalized.tokens(), found);
+    PlantedInstructions.find(text, normalized.tokens(), input.context().fromOutside(), found);
     List<Signal> signals = new ArrayList<>(found.size() + 4);
     for (Signal s : found) {
       Span span = normalized.toOriginal(s.start(), Math.max(s.end(), s.start() + 1));

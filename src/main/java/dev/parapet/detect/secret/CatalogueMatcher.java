@@ -133,7 +133,7 @@ final class CatalogueMatcher {
     int i = from;
     while (i < text.length() && i - from < 8) {
       char c = text.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || "_-.+/=~%$!:".indexOf(c) >= 0)) {
+      if (!(Character.isLetterOrDigit(c) || "_-.+/=~%$!:@#^&*()".indexOf(c) >= 0)) {
         break;
       }
       i++;

@@ -320,6 +320,12 @@ final class KeywordAssignments {
     if (c == '-' && i + 1 < n && text.charAt(i + 1) == '>') {
       return skipSpaces(text, i + 2);
     }
+    if (quoted && c == '{') {
+      return variableDefault(text, i + 1); // variable "db_password" { default = "…" }
+    }
+    if (spaces > 0 && dockerInstruction(text, start)) {
+      return i; // ENV DB_PASSWORD value
+    }
     int pair = nameValuePair(text, start, end);
     if (pair >= 0) {
       return pair;
@@ -339,6 +345,36 @@ final class KeywordAssignments {
     }
     if (password && spaces > 0 && netrc(text, start)) {
       return i; // machine host login user password value
+    }
+    return -1;
+  }
+
+  /**
+   * Whether the identifier at {@code at} is the first of a Dockerfile {@code ENV} or {@code ARG}.
+   */
+  private static boolean dockerInstruction(String text, int at) {
+    int line = text.lastIndexOf('\n', at - 1) + 1;
+    String head = text.substring(line, at).strip();
+    return head.equals("ENV") || head.equals("ARG");
+  }
+
+  /**
+   * Where the {@code default} value of a Terraform or HCL variable block starts, or -1: a variable
+   * named for a credential holds one there.
+   */
+  private static int variableDefault(String text, int from) {
+    int limit = Math.min(text.length(), from + 400);
+    int close = text.indexOf('}', from);
+    if (close >= 0) {
+      limit = Math.min(limit, close);
+    }
+    for (int d = text.indexOf("default", from);
+        d >= 0 && d < limit;
+        d = text.indexOf("default", d + 1)) {
+      int i = skipSpaces(text, d + "default".length());
+      if (i < limit && text.charAt(i) == '=' && Character.isWhitespace(text.charAt(d - 1))) {
+        return skipSpaces(text, i + 1);
+      }
     }
     return -1;
   }
@@ -428,12 +464,54 @@ final class KeywordAssignments {
     if (isReference(value)) {
       return;
     }
-    if (family == SECRET && sink.isVetoed(start, end)) {
+    if (family == SECRET && sink.isVetoed(start, end)
+        || sink.isTruncatedProviderToken(text, start, end)) {
       return;
     }
-    if (family == PASSWORD ? plausiblePassword(value) : plausibleSecret(value)) {
+    boolean quoted = start > at;
+    if (family == PASSWORD
+        ? plausiblePassword(value)
+        : plausibleSecret(value) || quoted && isKeyMaterial(value)) {
       sink.add(start, end, "GENERIC_ASSIGNMENT", 0.8);
     }
+  }
+
+  /**
+   * A quoted key of printable chars of every class, such as Django's {@code SECRET_KEY} or
+   * WordPress's salts: long and random enough that no name, path or sentence looks like it.
+   */
+  static boolean isKeyMaterial(String v) {
+    // '<' and '>' belong to such alphabets: only a whole <template> marks a placeholder here
+    if (v.length() < 32
+        || v.length() > 256
+        || v.charAt(0) == '='
+        || v.startsWith("<") && v.endsWith(">")
+        || Secrets.isPlaceholder(v.replace('<', '#').replace('>', '#'))) {
+      return false;
+    }
+    boolean upperOrDigit = false;
+    boolean lower = false;
+    int punct = 0;
+    java.util.BitSet kinds = new java.util.BitSet(128);
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c <= ' ' || c >= 127) {
+        return false;
+      }
+      upperOrDigit |= Character.isUpperCase(c) || Character.isDigit(c);
+      lower |= Character.isLowerCase(c);
+      if (!Character.isLetterOrDigit(c)) {
+        punct++;
+        kinds.set(c);
+      }
+    }
+    // drawn from an alphabet with punctuation: a fifth or more of it, of four kinds or more; a
+    // token with one stray symbol in it is a mangled token, not such a key
+    return upperOrDigit
+        && lower
+        && punct * 5 >= v.length()
+        && kinds.cardinality() >= 4
+        && Secrets.entropy(v) >= 4.3;
   }
 
   /**
@@ -457,7 +535,9 @@ final class KeywordAssignments {
       start--;
     }
     String value = text.substring(start, end);
-    if (isReference(value) || family == SECRET && sink.isVetoed(start, end)) {
+    if (isReference(value)
+        || family == SECRET && sink.isVetoed(start, end)
+        || sink.isTruncatedProviderToken(text, start, end)) {
       return;
     }
     if (family == PASSWORD ? plausiblePassword(value) : plausibleSecret(value)) {
@@ -502,7 +582,18 @@ final class KeywordAssignments {
         return true;
       }
     }
-    return lower.endsWith(")") && lower.contains("(");
+    int paren = lower.indexOf('(');
+    return lower.endsWith(")") && paren > 0 && isCallee(lower, paren);
+  }
+
+  /** Whether the text before a call's parenthesis is a dotted name ({@code os.getenv}). */
+  private static boolean isCallee(String s, int paren) {
+    for (int i = 0; i < paren; i++) {
+      if (!isIdentChar(s.charAt(i)) && s.charAt(i) != ':') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A bare dotted or plain identifier in code ({@code token = request.token}) names a variable. */

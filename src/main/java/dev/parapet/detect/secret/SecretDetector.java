@@ -66,7 +66,13 @@ public final class SecretDetector implements Detector {
             StructuredSecrets.BEARER,
             StructuredSecrets.CURL,
             StructuredSecrets.ARMOUR,
-            StructuredSecrets.JWT_START)) {
+            StructuredSecrets.JWT_START,
+            CommandLineSecrets.SSHPASS,
+            CommandLineSecrets.MYSQL,
+            CommandLineSecrets.MARIADB,
+            CommandLineSecrets.REDIS_CLI,
+            ManifestSecrets.KUBERNETES_SECRET,
+            ManifestSecrets.PUTTY)) {
       Literal l = literal(byText, s);
       byText.put(
           l.text(), new Literal(l.text(), l.prefixOf(), l.keywordOf(), l.roles() | STRUCTURED));
@@ -150,6 +156,9 @@ public final class SecretDetector implements Detector {
       for (SecretKind kind : l.prefixOf()) {
         for (String prefix : kind.prefixes()) {
           if (prefix.equalsIgnoreCase(l.text())) {
+            if (distinctive(prefix, kind) && startsToken(text, h[1], prefix)) {
+              sink.prefixed(h[1], kind);
+            }
             CatalogueMatcher.atPrefix(text, h[1], prefix, kind, sink);
           }
         }
@@ -178,6 +187,21 @@ public final class SecretDetector implements Detector {
       }
     }
     return findings(input, sink);
+  }
+
+  /**
+   * Whether a token starting with this prefix is that provider's or nobody's: long enough, or
+   * holding a separator, that a random value starts with it only by a rare chance.
+   */
+  private static boolean distinctive(String prefix, SecretKind kind) {
+    return kind.before() == 0
+        && (prefix.length() >= 4
+            || prefix.length() == 3 && !Character.isLetterOrDigit(prefix.charAt(2)));
+  }
+
+  private static boolean startsToken(String text, int at, String prefix) {
+    return text.startsWith(prefix, at)
+        && (at == 0 || !CatalogueMatcher.isWordChar(text.charAt(at - 1)));
   }
 
   /** Credential words that may run on from a provider's name in one lower-case identifier. */
@@ -271,6 +295,14 @@ public final class SecretDetector implements Detector {
         case StructuredSecrets.BEARER -> StructuredSecrets.header(text, h[1], true, sink);
         case StructuredSecrets.CURL -> StructuredSecrets.curl(text, h[1], sink);
         case StructuredSecrets.ARMOUR -> StructuredSecrets.privateKey(text, h[1], sink);
+        case CommandLineSecrets.SSHPASS,
+            CommandLineSecrets.MYSQL,
+            CommandLineSecrets.MARIADB,
+            CommandLineSecrets.REDIS_CLI ->
+            CommandLineSecrets.at(text, h[1], l.text(), sink);
+        case ManifestSecrets.KUBERNETES_SECRET ->
+            ManifestSecrets.kubernetesSecret(text, h[1], sink);
+        case ManifestSecrets.PUTTY -> ManifestSecrets.putty(text, h[1], sink);
         case StructuredSecrets.JWT_START -> {
           if (h[1] >= jwtDone) {
             jwtDone = StructuredSecrets.jwt(text, h[1], sink);

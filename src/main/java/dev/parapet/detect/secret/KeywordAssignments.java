@@ -93,7 +93,8 @@ final class KeywordAssignments {
           "integration",
           "personal",
           "project",
-          "org");
+          "org",
+          "nonce");
 
   /** Components after the credential word that still name the credential itself. */
   private static final Set<String> TRAILERS =
@@ -311,14 +312,24 @@ final class KeywordAssignments {
       if (i + 1 < n && (text.charAt(i + 1) == '=' && c == '=')) {
         return -1; // a comparison
       }
+      boolean colon = c == ':' && !(i + 1 < n && text.charAt(i + 1) == '=');
       i += (c == ':' && i + 1 < n && text.charAt(i + 1) == '=') ? 2 : 1;
       if (c == '=' && i < n && text.charAt(i) == '>') {
         i++;
       }
-      return skipSpaces(text, i);
+      int value = skipSpaces(text, i);
+      int typed = colon ? afterTypeName(text, value) : -1;
+      return typed >= 0 ? typed : value; // token: string = "…" in TypeScript, Rust, Kotlin
     }
-    if (c == '-' && i + 1 < n && text.charAt(i + 1) == '>') {
-      return skipSpaces(text, i + 2);
+    if ((c == '-' && i + 1 < n && text.charAt(i + 1) == '>')
+        || (c == '?' || c == '<') && i + 1 < n && text.charAt(i + 1) == (c == '<' ? '-' : '=')) {
+      return skipSpaces(text, i + 2); // ->, Makefile ?=, R <-
+    }
+    if (spaces > 0 && Character.isLetter(c)) {
+      int typed = afterTypeName(text, i);
+      if (typed >= 0) {
+        return typed; // var token string = "…" in Go
+      }
     }
     if (quoted && c == '{') {
       return variableDefault(text, i + 1); // variable "db_password" { default = "…" }
@@ -347,6 +358,31 @@ final class KeywordAssignments {
       return i; // machine host login user password value
     }
     return -1;
+  }
+
+  /**
+   * Where the value starts when a type name and {@code =} stand at {@code at} ({@code string = },
+   * {@code &str = }, {@code Option<String> = }), or -1.
+   */
+  private static int afterTypeName(String text, int at) {
+    int i = at;
+    while (i < text.length()
+        && i - at < 40
+        && (Character.isLetterOrDigit(text.charAt(i))
+            || "&<>[]?._'*".indexOf(text.charAt(i)) >= 0)) {
+      i++;
+    }
+    if (i == at || !Character.isLetter(text.charAt(at)) && text.charAt(at) != '&') {
+      return -1;
+    }
+    int eq = skipSpaces(text, i);
+    if (eq == i
+        || eq >= text.length()
+        || text.charAt(eq) != '='
+        || eq + 1 < text.length() && text.charAt(eq + 1) == '=') {
+      return -1;
+    }
+    return skipSpaces(text, eq + 1);
   }
 
   /**
@@ -438,6 +474,13 @@ final class KeywordAssignments {
       element(text, at, family, sink);
       return;
     }
+    if ((q == '|' || q == '>') && blockScalar(text, at) >= 0) {
+      value(text, blockScalar(text, at), family, sink); // token: |\n  value
+      return;
+    }
+    if ((q == '"' || q == '\'') && text.startsWith(String.valueOf(q).repeat(3), at)) {
+      at += 2; // a Python or TOML triple-quoted string holding one line
+    }
     if (q == '"' || q == '\'' || q == '`') {
       start = at + 1;
       end = start;
@@ -476,17 +519,34 @@ final class KeywordAssignments {
     }
   }
 
+  /** Where a YAML block scalar's first line starts ({@code |}, {@code >-} then a line), or -1. */
+  private static int blockScalar(String text, int at) {
+    int i = at + 1;
+    if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+      i++;
+    }
+    i = skipSpaces(text, i);
+    if (i < text.length() && text.charAt(i) == '\r') {
+      i++;
+    }
+    if (i >= text.length() || text.charAt(i) != '\n') {
+      return -1;
+    }
+    int first = skipSpaces(text, i + 1);
+    return first > i + 1 && first < text.length() && text.charAt(first) != '|' ? first : -1;
+  }
+
   /**
    * A quoted key of printable chars of every class, such as Django's {@code SECRET_KEY} or
    * WordPress's salts: long and random enough that no name, path or sentence looks like it.
    */
   static boolean isKeyMaterial(String v) {
-    // '<' and '>' belong to such alphabets: only a whole <template> marks a placeholder here
+    // such alphabets hold '<', '${' or '{{' by chance: only words mark a placeholder here
     if (v.length() < 32
         || v.length() > 256
         || v.charAt(0) == '='
         || v.startsWith("<") && v.endsWith(">")
-        || Secrets.isPlaceholder(v.replace('<', '#').replace('>', '#'))) {
+        || Secrets.isPlaceholder(v.replaceAll("[^A-Za-z0-9_-]", "#"))) {
       return false;
     }
     boolean upperOrDigit = false;

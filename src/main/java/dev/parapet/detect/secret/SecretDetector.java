@@ -139,26 +139,39 @@ public final class SecretDetector implements Detector {
   public List<Finding> detect(DetectorInput input) {
     String text = input.original();
     List<int[]> hits = new ArrayList<>();
+    List<int[]> prefixed = new ArrayList<>(0);
     trie.scan(
         text,
         (literal, start) -> {
-          if (worthALook(literals.get(literal), text, start)) {
+          Literal l = literals.get(literal);
+          if (worthALook(l, text, start)) {
             hits.add(new int[] {literal, start});
+          }
+          if (!l.prefixOf().isEmpty()
+              && l.text().length() >= 3
+              && (start == 0 || !CatalogueMatcher.isWordChar(text.charAt(start - 1)))) {
+            prefixed.add(new int[] {literal, start}); // even too short to be worth a look
           }
         });
     if (hits.isEmpty()) {
       return List.of();
     }
     SecretSink sink = new SecretSink();
+    for (int[] p : prefixed) {
+      for (SecretKind kind : literals.get(p[0]).prefixOf()) {
+        for (String prefix : kind.prefixes()) {
+          if (text.startsWith(prefix, p[1]) && distinctive(prefix, kind)) {
+            sink.prefixed(p[1], kind);
+          }
+        }
+      }
+    }
     // most specific first: a prefixed token, a provider's keyword, structure, then names
     for (int[] h : hits) {
       Literal l = literals.get(h[0]);
       for (SecretKind kind : l.prefixOf()) {
         for (String prefix : kind.prefixes()) {
           if (prefix.equalsIgnoreCase(l.text())) {
-            if (distinctive(prefix, kind) && startsToken(text, h[1], prefix)) {
-              sink.prefixed(h[1], kind);
-            }
             CatalogueMatcher.atPrefix(text, h[1], prefix, kind, sink);
           }
         }
@@ -197,11 +210,6 @@ public final class SecretDetector implements Detector {
     return kind.before() == 0
         && (prefix.length() >= 4
             || prefix.length() == 3 && !Character.isLetterOrDigit(prefix.charAt(2)));
-  }
-
-  private static boolean startsToken(String text, int at, String prefix) {
-    return text.startsWith(prefix, at)
-        && (at == 0 || !CatalogueMatcher.isWordChar(text.charAt(at - 1)));
   }
 
   /** Credential words that may run on from a provider's name in one lower-case identifier. */

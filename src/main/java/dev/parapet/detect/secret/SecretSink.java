@@ -54,6 +54,9 @@ final class SecretSink {
     }
     String value = text.substring(start, end);
     for (SecretKind kind : kinds) {
+      if (value.length() < longestPrefix(kind, value) + SHORTEST_BODY) {
+        return true; // too short for any issuer's format, whatever its alphabet
+      }
       for (char fill : FILLS) {
         String padded = value + String.valueOf(fill).repeat(PAD);
         com.google.re2j.Matcher m = kind.pattern().matcher(padded);
@@ -63,6 +66,19 @@ final class SecretSink {
       }
     }
     return false;
+  }
+
+  /** The fewest chars after its prefix that any issuer's random part holds. */
+  private static final int SHORTEST_BODY = 12;
+
+  private static int longestPrefix(SecretKind kind, String value) {
+    int longest = 0;
+    for (String prefix : kind.prefixes()) {
+      if (value.startsWith(prefix)) {
+        longest = Math.max(longest, prefix.length());
+      }
+    }
+    return longest;
   }
 
   /** Chars that extend a token of any alphabet the catalogue uses: hex, base62, upper base32. */

@@ -194,9 +194,38 @@ class SecretStructuresTest {
         "OPENROUTER_KEY=sk-or-v1-a2Cy8xCLyvrAf7lZKfhQ",
         "new relic user key = 'NRAK-GDJSS4QZORUYIC1OGT'",
         "gemini_api_key = 'AIzaSyDW1PXXav-TxriHUIrj1djZfH'",
-        "client_secret: gloas-8406980541370e5bd4f04c5da2"
+        "client_secret: gloas-8406980541370e5bd4f04c5da2",
+        "API_KEY=dop_v1_xEECoOUOBo",
+        "token = \"shpat_qAhzwK3rNu\""
       })
   void providerTokensCutShortOfTheirFormatAreNotGenericSecrets(String text) {
+    assertThat(harness.detect(text)).as(text).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "var apiToken string = \"HN38tQbFHI45haoOZsoBfFWqnK0o\"",
+        "let apiToken: &str = \"HN38tQbFHI45haoOZsoBfFWqnK0o\";",
+        "const apiToken: string = \"HN38tQbFHI45haoOZsoBfFWqnK0o\";",
+        "API_TOKEN ?= HN38tQbFHI45haoOZsoBfFWqnK0o",
+        "api_token <- \"HN38tQbFHI45haoOZsoBfFWqnK0o\"",
+        "api_token = \"\"\"HN38tQbFHI45haoOZsoBfFWqnK0o\"\"\"",
+        "api_token: |\n  HN38tQbFHI45haoOZsoBfFWqnK0o"
+      })
+  void typedDeclarationsAndMultiLineStringsAreAssignments(String text) {
+    String t = text.replace("\\n", "\n");
+    assertFinds(t, "HN38tQbFHI45haoOZsoBfFWqnK0o", "GENERIC_ASSIGNMENT");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "api_key = \"Qz7Lm212345678Xv8Rt4Wn6Yb1\"",
+        "token: Hq7x2Lm9QzAAAAf3Kp9QBBBBz7Lm2Xv",
+        "if (token: string == other) {}"
+      })
+  void typedFillerIsNotASecret(String text) {
     assertThat(harness.detect(text)).as(text).isEmpty();
   }
 

@@ -282,12 +282,30 @@ public final class SecretDetector implements Detector {
         if (prefix.length() == l.text().length()
             && text.startsWith(prefix, start)
             && (kind.before() > 0
-                || CatalogueMatcher.runAfter(text, start + prefix.length()) >= 8)) {
+                ? runBefore(text, start) >= Math.min(kind.before(), 8)
+                : CatalogueMatcher.runAfter(text, start + prefix.length()) >= 8)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * How many token chars stand right before {@code at}, up to 8: a literal that ends a token
+   * ({@code -us} of Mailchimp's keys, {@code NRAL}) is worth a look only after a run of them, not
+   * in {@code en-us}.
+   */
+  private static int runBefore(String text, int at) {
+    int i = at;
+    while (i > 0 && at - i < 8) {
+      char c = text.charAt(i - 1);
+      if (!(Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '_' || c == '-')) {
+        break;
+      }
+      i--;
+    }
+    return at - i;
   }
 
   private void structured(String text, List<int[]> hits, SecretSink sink) {

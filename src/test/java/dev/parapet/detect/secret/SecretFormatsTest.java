@@ -60,7 +60,6 @@ class SecretFormatsTest {
         "BITBUCKET_DATA_CENTER_TOKEN | BBDC-nFrEEosroVofprnHQpjgSJITT38uiSszI9OM6030LGDV",
         "SCALEWAY_ACCESS_KEY | SCWBUNE7XPK0N6ZE5OLE",
         "LINEAR_API_KEY | lin_oauth_399085b27e286869557dab1a2d48c4633d97b9137dc7ec8ffc8b60a81a106ab5",
-        "MAILCHIMP_API_KEY_SHAPED | 7c0d3f9a42be18c6a5d04f7e1b93c2a8-us14",
         "FACEBOOK_ACCESS_TOKEN | EAAGb98yFBig1oNgfTEtBnhi2kMx4VddtxE2xyQRa6jfcRMGpBOFeezKBKRIJE0NrEkpIAbS1grNYB2yCyqtJY2BTtEXEdaiI7IuJmOJWhGN3KinEPCAXMXWkuDi"
       })
   void prefixedTokensAreFoundByTheirIssuersFormat(String kind, String value) {

@@ -326,5 +326,104 @@ for _ in range(15):
     cases.append(neg('AKIA' + rnd(UP, 8) + ' is too short', 'short'))
     cases.append(neg('xoxb-' + 'a' * 20, 'repeated'))
     cases.append(neg(f'api_key = "{rnd("ab", 16)}"', 'low-entropy'))
+# ---- structures: flags, manifests, declarations and key files that mark their value ----
+SALT = ''.join(chr(c) for c in range(33, 127) if chr(c) not in '\'"\\')
+DJANGO = LOW + DIG + '!@#$%^&*(-_=+)'
+for t in ["sshpass -p '{p}' ssh deploy@10.0.{a}.{b}", 'sshpass -p {p} scp build.tgz ci@10.0.{a}.{b}:/srv',
+          'mysql -u root -p{p} -h db{a}.internal', "mysqldump -uadmin -p'{p}' shop{a} > dump.sql",
+          'mariadb -h db -u app -p{p} app{a}', 'redis-cli -h cache{a}.internal -a {p} ping']:
+    for _ in range(5):
+        p = PASSWORDS()
+        cases.append(pos(t.format(p=p, a=R.randint(1, 250), b=R.randint(1, 250)), p, 'command-line'))
+TYPED = ['var {camel} string = "{v}"', 'let {camel}: &str = "{v}";', 'const {camel}: string = "{v}";',
+         'val {camel}: String = "{v}"', '{name} ?= {v}', '{name} <- "{v}"', '{name} = """{v}"""',
+         '{name}: |\n  {v}', 'ENV {NAME} {v}', 'ARG {NAME}={v}', 'private static final String {NAME} = "{v}";',
+         '$env:{NAME} = "{v}"', "'{name}' => '{v}',", 'set {NAME}={v}']
+for t in TYPED:
+    for _ in range(4):
+        v = rnd(B62, R.choice([24, 32, 40]))
+        name = R.choice(['api_token', 'access_key', 'client_secret', 'auth_token', 'db_password'])
+        camel = name.split('_')[0] + ''.join(x.title() for x in name.split('_')[1:])
+        cases.append(pos(t.format(v=v, name=name, NAME=name.upper(), camel=camel), v, 'typed-declaration'))
+for _ in range(6):
+    p = PASSWORDS()
+    name = R.choice(['db_password', 'admin_password', 'root_password'])
+    cases.append(pos(f'variable "{name}" {{\n  type      = string\n  sensitive = true\n  default   = "{p}"\n}}', p, 'terraform'))
+for _ in range(8):
+    p = PASSWORDS()
+    b = base64.b64encode(p.encode()).decode()
+    key = R.choice(['password', 'DB_PASSWORD', 'apiToken', 'secret'])
+    cases.append(pos(f'apiVersion: v1\nkind: Secret\nmetadata:\n  name: app-{rnd(LOW, 4)}\ntype: Opaque\ndata:\n'
+                     f'  username: {base64.b64encode(b"app").decode()}\n  {key}: {b}\n', b, 'kubernetes-secret'))
+    t = rnd(B62, 32)
+    cases.append(pos(f'apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\nstringData:\n  endpoint: https://api.acme.io\n'
+                     f'  token: {t}\n', t, 'kubernetes-secret'))
+for _ in range(6):
+    d = 'django-insecure-' + rnd(DJANGO, 50)
+    cases.append(pos(f"SECRET_KEY = '{d}'", d, 'django'))
+    w = rnd(SALT, 64)
+    cases.append(pos(f"define( '{R.choice(['AUTH_KEY', 'SECURE_AUTH_KEY', 'NONCE_KEY'])}', '{w}' );", w, 'wordpress-salt'))
+for _ in range(4):
+    pub = '\n'.join(rnd(B64, 64) for _ in range(2))
+    prv = '\n'.join(rnd(B64, 64) for _ in range(3))
+    k = (f'PuTTY-User-Key-File-{R.choice([2, 3])}: ssh-rsa\nEncryption: none\nComment: rsa-key-{rnd(DIG, 8)}\n'
+         f'Public-Lines: 2\n{pub}\nPrivate-Lines: 3\n{prv}\nPrivate-MAC: {rnd(HEX, 40)}')
+    cases.append(pos('ppk:\n' + k, k, 'putty'))
+NEW_FORMATS = {
+    'django': None,
+    'tavily': lambda: 'tvly-' + rnd(B62, 32), 'jina': lambda: 'jina_' + rnd(B62, 60),
+    'cerebras': lambda: 'csk-' + rnd(LOW + DIG, 48), 'mailersend': lambda: 'mlsn.' + rnd(HEX, 64),
+    'volcengine': lambda: 'AKLT' + rnd(B62, 40), 'amazon-lwa': lambda: 'amzn1.oa2-cs.v1.' + rnd(HEX, 64),
+    'bitbucket-dc': lambda: 'BBDC-' + rnd(B62, 44), 'scaleway': lambda: 'SCW' + rnd(UP + DIG, 17),
+    'linear-oauth': lambda: 'lin_oauth_' + rnd(HEX, 64), 'facebook': lambda: 'EAAG' + rnd(B62, 120),
+}
+for kind, make in NEW_FORMATS.items():
+    for _ in range(4 if make else 0):
+        v = make()
+        cases.append(pos(carrier(v, R.choice(['api_token', 'access_key', 'client_secret', 'auth_token'])), v, kind))
+
+# look-alikes of the structures and formats above
+NEG.clear()
+for t in ['mysql -u root -p shop', 'mysql -u root -p$MYSQL_ROOT_PASSWORD shop', 'mysql -h db -P 3306 -u app',
+          'sshpass -p "$SSH_PASS" ssh host', 'sshpass -p password ssh host', 'redis-cli -a ${REDIS_PASSWORD} ping',
+          'mysql --port=3306 -uapp shop', 'sshpass -f ~/.pass ssh host', 'mysql -p', 'redis-cli -a "$(cat /run/secret)"',
+          'FROM alpine\nENV APP_HOME /srv/app', 'ENV PATH /usr/local/bin:$PATH', 'ARG TOKEN_ENDPOINT=https://auth.acme.io/token',
+          'variable "region" {\n  default = "eu-west-1"\n}', 'variable "db_password" {\n  default = var.fallback\n}',
+          'variable "api_token" {\n  sensitive = true\n}', 'kind: Secret\ndata:\n  username: YWRtaW4=\n  password: cGFzc3dvcmQ=\n',
+          'kind: Secret\nstringData:\n  password: changeme\n  host: db.internal\n',
+          'kind: Secret\ndata:\n  tls.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t\n',
+          "SECRET_KEY = 'django-insecure-...'", "define( 'AUTH_KEY', 'put your unique phrase here' );",
+          "secret_key = 'put your unique phrase here, at least fifty chars long!'",
+          'PuTTY-User-Key-File-3: ssh-ed25519\nPublic-Lines: 1\nAAAA\nPrivate-Lines: 1\n...\n',
+          'admin:$apr1$Zq9x7Lm2$Hq7vK2mP9xR4tY6wB3nL8/', 'password_hash: "$2b$12$Zq9x7Lm2Pk4vWHq7vK2mP9xR4tY6wB3nL8sD1fG5jZ0cA1b2c3d4"',
+          'deploy:$2y$10$Zq9x7Lm2Pk4vWHq7vK2mP9xR4tY6wB3nL8sD1fG5jZ0cA1b2c3d4e']:
+    cases.append(neg(t, 'structure-look-alike'))
+# provider prefixes cut short of their format, typed filler, tokens with a stray symbol, undecodable JWTs
+SHORT = ['sk-or-v1-', 'NRAK-', 'AIzaSy', 'gloas-', 'glpat-', 'xoxb-', 'sk-ant-api03-', 'hf_', 'npm_', 'dop_v1_',
+         'lin_api_', 'pplx-', 'gsk_', 'tvly-', 'SG.', 'shpat_', 'dapi', 'pul-']
+for prefix in SHORT:
+    for _ in range(3):
+        v = prefix + rnd(B62, R.randint(6, 11))
+        cases.append(neg(R.choice(['API_KEY={v}', 'token = "{v}"', 'client_secret: {v}', 'Authorization: Bearer {v}']).format(v=v), 'truncated'))
+for _ in range(12):
+    cases.append(neg(f'api_key = "{rnd(B62, 6)}12345678{rnd(B62, 12)}"', 'typed-filler'))
+    cases.append(neg(f'token: {rnd(B62, 10)}AAAA{rnd(B62, 8)}BBBB{rnd(B62, 10)}', 'typed-filler'))
+    v = rnd(LOW + DIG, 20)
+    cases.append(neg(f"secret_key = '{v[:9]}?{v[9:]}%c^{rnd(LOW, 6)}'", 'stray-symbol'))
+    head = base64.urlsafe_b64encode(b'{"alg":"HS256","typ":"JWT"}').decode().rstrip('=')
+    cases.append(neg(f'sample {head}.eyJ{rnd(B62, 40)}.{rnd(URL, 43)}', 'jwt-undecodable'))
+for why, texts in NEG:
+    for t in texts:
+        cases.append(neg(t, why))
+# credential words beside values that are not credentials: paths, URLs, names, lengths, digests
+for _ in range(12):
+    w = rnd(LOW, R.randint(4, 8))
+    for t in [f'private_key_path = "/etc/ssl/private/{w}.key"', f'token_url = "https://auth.{w}.io/oauth/token"',
+              f'api_key_header = "X-{w.title()}-Key"', f'password_min_length = {R.randint(8, 16)}',
+              f'secret_name = "prod/{w}/db"', f'checksum_sha256 = "{rnd(HEX, 64)}"',
+              f'access_token_expires_in: {R.randint(300, 86400)}', f'tokenType: "Bearer"',
+              f'passwordEncoder = new BCryptPasswordEncoder({R.randint(10, 14)});',
+              f'"integrity": "sha512-{rnd(B64, 86)}=="']:
+        cases.append(neg(t, 'not-a-credential'))
 for c in cases:
     print(json.dumps(c))

@@ -20,8 +20,9 @@ final class CatalogueMatcher {
       return;
     }
     for (int at = Math.max(0, hit - kind.before()); at <= hit; at++) {
-      if (at > 0 && isWordChar(text.charAt(at - 1)) && isWordChar(text.charAt(at))) {
-        continue;
+      if (at > 0 && isWordChar(text.charAt(at - 1)) && isWordChar(text.charAt(at))
+          || at < hit && !Character.isLetterOrDigit(text.charAt(at))) {
+        continue; // a token starts at a word's start, and with a letter or digit
       }
       Matcher m =
           kind.pattern()
@@ -133,7 +134,7 @@ final class CatalogueMatcher {
     int i = from;
     while (i < text.length() && i - from < 8) {
       char c = text.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || "_-.+/=~%$!:".indexOf(c) >= 0)) {
+      if (!(Character.isLetterOrDigit(c) || "_-.+/=~%$!:@#^&*()".indexOf(c) >= 0)) {
         break;
       }
       i++;

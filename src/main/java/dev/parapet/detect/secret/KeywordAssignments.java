@@ -93,7 +93,8 @@ final class KeywordAssignments {
           "integration",
           "personal",
           "project",
-          "org");
+          "org",
+          "nonce");
 
   /** Components after the credential word that still name the credential itself. */
   private static final Set<String> TRAILERS =
@@ -311,14 +312,30 @@ final class KeywordAssignments {
       if (i + 1 < n && (text.charAt(i + 1) == '=' && c == '=')) {
         return -1; // a comparison
       }
+      boolean colon = c == ':' && !(i + 1 < n && text.charAt(i + 1) == '=');
       i += (c == ':' && i + 1 < n && text.charAt(i + 1) == '=') ? 2 : 1;
       if (c == '=' && i < n && text.charAt(i) == '>') {
         i++;
       }
-      return skipSpaces(text, i);
+      int value = skipSpaces(text, i);
+      int typed = colon ? afterTypeName(text, value) : -1;
+      return typed >= 0 ? typed : value; // token: string = "…" in TypeScript, Rust, Kotlin
     }
-    if (c == '-' && i + 1 < n && text.charAt(i + 1) == '>') {
-      return skipSpaces(text, i + 2);
+    if ((c == '-' && i + 1 < n && text.charAt(i + 1) == '>')
+        || (c == '?' || c == '<') && i + 1 < n && text.charAt(i + 1) == (c == '<' ? '-' : '=')) {
+      return skipSpaces(text, i + 2); // ->, Makefile ?=, R <-
+    }
+    if (spaces > 0 && Character.isLetter(c)) {
+      int typed = afterTypeName(text, i);
+      if (typed >= 0) {
+        return typed; // var token string = "…" in Go
+      }
+    }
+    if (quoted && c == '{') {
+      return variableDefault(text, i + 1); // variable "db_password" { default = "…" }
+    }
+    if (spaces > 0 && dockerInstruction(text, start)) {
+      return i; // ENV DB_PASSWORD value
     }
     int pair = nameValuePair(text, start, end);
     if (pair >= 0) {
@@ -339,6 +356,61 @@ final class KeywordAssignments {
     }
     if (password && spaces > 0 && netrc(text, start)) {
       return i; // machine host login user password value
+    }
+    return -1;
+  }
+
+  /**
+   * Where the value starts when a type name and {@code =} stand at {@code at} ({@code string = },
+   * {@code &str = }, {@code Option<String> = }), or -1.
+   */
+  private static int afterTypeName(String text, int at) {
+    int i = at;
+    while (i < text.length()
+        && i - at < 40
+        && (Character.isLetterOrDigit(text.charAt(i))
+            || "&<>[]?._'*".indexOf(text.charAt(i)) >= 0)) {
+      i++;
+    }
+    if (i == at || !Character.isLetter(text.charAt(at)) && text.charAt(at) != '&') {
+      return -1;
+    }
+    int eq = skipSpaces(text, i);
+    if (eq == i
+        || eq >= text.length()
+        || text.charAt(eq) != '='
+        || eq + 1 < text.length() && text.charAt(eq + 1) == '=') {
+      return -1;
+    }
+    return skipSpaces(text, eq + 1);
+  }
+
+  /**
+   * Whether the identifier at {@code at} is the first of a Dockerfile {@code ENV} or {@code ARG}.
+   */
+  private static boolean dockerInstruction(String text, int at) {
+    int line = text.lastIndexOf('\n', at - 1) + 1;
+    String head = text.substring(line, at).strip();
+    return head.equals("ENV") || head.equals("ARG");
+  }
+
+  /**
+   * Where the {@code default} value of a Terraform or HCL variable block starts, or -1: a variable
+   * named for a credential holds one there.
+   */
+  private static int variableDefault(String text, int from) {
+    int limit = Math.min(text.length(), from + 400);
+    int close = text.indexOf('}', from);
+    if (close >= 0) {
+      limit = Math.min(limit, close);
+    }
+    for (int d = text.indexOf("default", from);
+        d >= 0 && d < limit;
+        d = text.indexOf("default", d + 1)) {
+      int i = skipSpaces(text, d + "default".length());
+      if (i < limit && text.charAt(i) == '=' && Character.isWhitespace(text.charAt(d - 1))) {
+        return skipSpaces(text, i + 1);
+      }
     }
     return -1;
   }
@@ -402,6 +474,13 @@ final class KeywordAssignments {
       element(text, at, family, sink);
       return;
     }
+    if ((q == '|' || q == '>') && blockScalar(text, at) >= 0) {
+      value(text, blockScalar(text, at), family, sink); // token: |\n  value
+      return;
+    }
+    if ((q == '"' || q == '\'') && text.startsWith(String.valueOf(q).repeat(3), at)) {
+      at += 2; // a Python or TOML triple-quoted string holding one line
+    }
     if (q == '"' || q == '\'' || q == '`') {
       start = at + 1;
       end = start;
@@ -428,12 +507,71 @@ final class KeywordAssignments {
     if (isReference(value)) {
       return;
     }
-    if (family == SECRET && sink.isVetoed(start, end)) {
+    if (family == SECRET && sink.isVetoed(start, end)
+        || sink.isTruncatedProviderToken(text, start, end)) {
       return;
     }
-    if (family == PASSWORD ? plausiblePassword(value) : plausibleSecret(value)) {
+    boolean quoted = start > at;
+    if (family == PASSWORD
+        ? plausiblePassword(value)
+        : plausibleSecret(value) || quoted && isKeyMaterial(value)) {
       sink.add(start, end, "GENERIC_ASSIGNMENT", 0.8);
     }
+  }
+
+  /** Where a YAML block scalar's first line starts ({@code |}, {@code >-} then a line), or -1. */
+  private static int blockScalar(String text, int at) {
+    int i = at + 1;
+    if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+      i++;
+    }
+    i = skipSpaces(text, i);
+    if (i < text.length() && text.charAt(i) == '\r') {
+      i++;
+    }
+    if (i >= text.length() || text.charAt(i) != '\n') {
+      return -1;
+    }
+    int first = skipSpaces(text, i + 1);
+    return first > i + 1 && first < text.length() && text.charAt(first) != '|' ? first : -1;
+  }
+
+  /**
+   * A quoted key of printable chars of every class, such as Django's {@code SECRET_KEY} or
+   * WordPress's salts: long and random enough that no name, path or sentence looks like it.
+   */
+  static boolean isKeyMaterial(String v) {
+    // such alphabets hold '<', '${' or '{{' by chance: only words mark a placeholder here
+    if (v.length() < 32
+        || v.length() > 256
+        || v.charAt(0) == '='
+        || v.startsWith("<") && v.endsWith(">")
+        || Secrets.isPlaceholder(v.replaceAll("[^A-Za-z0-9_-]", "#"))) {
+      return false;
+    }
+    boolean upperOrDigit = false;
+    boolean lower = false;
+    int punct = 0;
+    java.util.BitSet kinds = new java.util.BitSet(128);
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c <= ' ' || c >= 127) {
+        return false;
+      }
+      upperOrDigit |= Character.isUpperCase(c) || Character.isDigit(c);
+      lower |= Character.isLowerCase(c);
+      if (!Character.isLetterOrDigit(c)) {
+        punct++;
+        kinds.set(c);
+      }
+    }
+    // drawn from an alphabet with punctuation: a fifth or more of it, of four kinds or more; a
+    // token with one stray symbol in it is a mangled token, not such a key
+    return upperOrDigit
+        && lower
+        && punct * 5 >= v.length()
+        && kinds.cardinality() >= 4
+        && Secrets.entropy(v) >= 4.3;
   }
 
   /**
@@ -457,7 +595,9 @@ final class KeywordAssignments {
       start--;
     }
     String value = text.substring(start, end);
-    if (isReference(value) || family == SECRET && sink.isVetoed(start, end)) {
+    if (isReference(value)
+        || family == SECRET && sink.isVetoed(start, end)
+        || sink.isTruncatedProviderToken(text, start, end)) {
       return;
     }
     if (family == PASSWORD ? plausiblePassword(value) : plausibleSecret(value)) {
@@ -502,7 +642,18 @@ final class KeywordAssignments {
         return true;
       }
     }
-    return lower.endsWith(")") && lower.contains("(");
+    int paren = lower.indexOf('(');
+    return lower.endsWith(")") && paren > 0 && isCallee(lower, paren);
+  }
+
+  /** Whether the text before a call's parenthesis is a dotted name ({@code os.getenv}). */
+  private static boolean isCallee(String s, int paren) {
+    for (int i = 0; i < paren; i++) {
+      if (!isIdentChar(s.charAt(i)) && s.charAt(i) != ':') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A bare dotted or plain identifier in code ({@code token = request.token}) names a variable. */

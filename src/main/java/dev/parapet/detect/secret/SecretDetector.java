@@ -66,7 +66,13 @@ public final class SecretDetector implements Detector {
             StructuredSecrets.BEARER,
             StructuredSecrets.CURL,
             StructuredSecrets.ARMOUR,
-            StructuredSecrets.JWT_START)) {
+            StructuredSecrets.JWT_START,
+            CommandLineSecrets.SSHPASS,
+            CommandLineSecrets.MYSQL,
+            CommandLineSecrets.MARIADB,
+            CommandLineSecrets.REDIS_CLI,
+            ManifestSecrets.KUBERNETES_SECRET,
+            ManifestSecrets.PUTTY)) {
       Literal l = literal(byText, s);
       byText.put(
           l.text(), new Literal(l.text(), l.prefixOf(), l.keywordOf(), l.roles() | STRUCTURED));
@@ -133,17 +139,33 @@ public final class SecretDetector implements Detector {
   public List<Finding> detect(DetectorInput input) {
     String text = input.original();
     List<int[]> hits = new ArrayList<>();
+    List<int[]> prefixed = new ArrayList<>(0);
     trie.scan(
         text,
         (literal, start) -> {
-          if (worthALook(literals.get(literal), text, start)) {
+          Literal l = literals.get(literal);
+          if (worthALook(l, text, start)) {
             hits.add(new int[] {literal, start});
+          }
+          if (!l.prefixOf().isEmpty()
+              && l.text().length() >= 3
+              && (start == 0 || !CatalogueMatcher.isWordChar(text.charAt(start - 1)))) {
+            prefixed.add(new int[] {literal, start}); // even too short to be worth a look
           }
         });
     if (hits.isEmpty()) {
       return List.of();
     }
     SecretSink sink = new SecretSink();
+    for (int[] p : prefixed) {
+      for (SecretKind kind : literals.get(p[0]).prefixOf()) {
+        for (String prefix : kind.prefixes()) {
+          if (text.startsWith(prefix, p[1]) && distinctive(prefix, kind)) {
+            sink.prefixed(p[1], kind);
+          }
+        }
+      }
+    }
     // most specific first: a prefixed token, a provider's keyword, structure, then names
     for (int[] h : hits) {
       Literal l = literals.get(h[0]);
@@ -178,6 +200,16 @@ public final class SecretDetector implements Detector {
       }
     }
     return findings(input, sink);
+  }
+
+  /**
+   * Whether a token starting with this prefix is that provider's or nobody's: long enough, or
+   * holding a separator, that a random value starts with it only by a rare chance.
+   */
+  private static boolean distinctive(String prefix, SecretKind kind) {
+    return kind.before() == 0
+        && (prefix.length() >= 4
+            || prefix.length() == 3 && !Character.isLetterOrDigit(prefix.charAt(2)));
   }
 
   /** Credential words that may run on from a provider's name in one lower-case identifier. */
@@ -250,12 +282,30 @@ public final class SecretDetector implements Detector {
         if (prefix.length() == l.text().length()
             && text.startsWith(prefix, start)
             && (kind.before() > 0
-                || CatalogueMatcher.runAfter(text, start + prefix.length()) >= 8)) {
+                ? runBefore(text, start) >= Math.min(kind.before(), 8)
+                : CatalogueMatcher.runAfter(text, start + prefix.length()) >= 8)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * How many token chars stand right before {@code at}, up to 8: a literal that ends a token
+   * ({@code -us} of Mailchimp's keys, {@code NRAL}) is worth a look only after a run of them, not
+   * in {@code en-us}.
+   */
+  private static int runBefore(String text, int at) {
+    int i = at;
+    while (i > 0 && at - i < 8) {
+      char c = text.charAt(i - 1);
+      if (!(Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '_' || c == '-')) {
+        break;
+      }
+      i--;
+    }
+    return at - i;
   }
 
   private void structured(String text, List<int[]> hits, SecretSink sink) {
@@ -271,6 +321,14 @@ public final class SecretDetector implements Detector {
         case StructuredSecrets.BEARER -> StructuredSecrets.header(text, h[1], true, sink);
         case StructuredSecrets.CURL -> StructuredSecrets.curl(text, h[1], sink);
         case StructuredSecrets.ARMOUR -> StructuredSecrets.privateKey(text, h[1], sink);
+        case CommandLineSecrets.SSHPASS,
+            CommandLineSecrets.MYSQL,
+            CommandLineSecrets.MARIADB,
+            CommandLineSecrets.REDIS_CLI ->
+            CommandLineSecrets.at(text, h[1], l.text(), sink);
+        case ManifestSecrets.KUBERNETES_SECRET ->
+            ManifestSecrets.kubernetesSecret(text, h[1], sink);
+        case ManifestSecrets.PUTTY -> ManifestSecrets.putty(text, h[1], sink);
         case StructuredSecrets.JWT_START -> {
           if (h[1] >= jwtDone) {
             jwtDone = StructuredSecrets.jwt(text, h[1], sink);

@@ -154,7 +154,10 @@ final class Secrets {
     if (lower.indexOf('…') >= 0 || hasMarker(value)) {
       return true;
     }
-    return mostlyRuns(lower) || isPeriodic(lower) || interleavedRuns(lower);
+    return mostlyRuns(lower)
+        || isPeriodic(lower)
+        || interleavedRuns(lower)
+        || hasTypedFiller(value);
   }
 
   /** Both marker lists in one automaton: a value is scanned once, whatever their number. */
@@ -214,6 +217,33 @@ final class Secrets {
 
   /** Filler that marks an example where it starts a word ("sk-ant-api03-abc123xyz-…"). */
   private static final String[] WORD_MARKERS = {"abc123", "123abc", "xyz123", "abcxyz", "fake"};
+
+  /**
+   * Whether a typed run sits inside the value: an ascending or descending run of eight ({@code
+   * 12345678}, {@code abcdefgh}), or two runs of four of one char ({@code AAAABBBB}). A random
+   * token of a hundred chars holds either by a chance of well under one in a thousand.
+   */
+  static boolean hasTypedFiller(String s) {
+    int up = 1;
+    int down = 1;
+    int same = 1;
+    int sameRuns = 0;
+    for (int i = 1; i < s.length(); i++) {
+      char a = s.charAt(i - 1);
+      char b = s.charAt(i);
+      boolean alnum = Character.isLetterOrDigit(a) && Character.isLetterOrDigit(b);
+      up = alnum && b == a + 1 ? up + 1 : 1;
+      down = alnum && b == a - 1 ? down + 1 : 1;
+      same = alnum && b == a ? same + 1 : 1;
+      if (up >= 8 || down >= 8) {
+        return true;
+      }
+      if (same == 4 && ++sameRuns >= 2) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Whether runs of six or more (one char repeated, or each char one above or below the last) make

@@ -149,7 +149,9 @@ final class StructuredSecrets {
     }
     String token = text.substring(start, end);
     boolean ok = name.equals("basic") ? basicCredentials(token) : plausibleBearer(token);
-    if (ok && (name.equals("basic") || !sink.isVetoed(start, end))) {
+    if (ok
+        && (name.equals("basic")
+            || !sink.isVetoed(start, end) && !sink.isTruncatedProviderToken(text, start, end))) {
       sink.add(start, end, "AUTHORIZATION_" + name.toUpperCase(Locale.ROOT), 0.9);
     }
   }
@@ -199,7 +201,10 @@ final class StructuredSecrets {
     }
     Matcher m = PRIVATE_KEY.matcher(text).region(at, Math.min(text.length(), at + 8400));
     if (m.lookingAt() && body(m.group(2))) {
-      sink.add(at, m.end(), "PRIVATE_KEY", 1.0);
+      int[] account = ManifestSecrets.serviceAccount(text, at, m.end());
+      if (account == null || !sink.add(account[0], account[1], "GCP_SERVICE_ACCOUNT_KEY", 1.0)) {
+        sink.add(at, m.end(), "PRIVATE_KEY", 1.0);
+      }
     }
   }
 
@@ -231,15 +236,26 @@ final class StructuredSecrets {
     return at;
   }
 
-  private static boolean headerNamesAlgorithm(String token) {
+  /**
+   * Whether the header is a JSON object naming an algorithm and the claims a JSON object: a token
+   * whose parts do not decode is a mangled or made-up one, not a credential.
+   */
+  static boolean headerNamesAlgorithm(String token) {
+    int dot = token.indexOf('.');
+    int second = token.indexOf('.', dot + 1);
+    String header = jsonObject(token.substring(0, dot));
+    String claims = jsonObject(token.substring(dot + 1, second));
+    return header != null && header.contains("\"alg\"") && claims != null;
+  }
+
+  /** The base64url text decoded, when it is a JSON object; else null. */
+  private static String jsonObject(String base64url) {
     try {
-      String header =
-          new String(
-              Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
-              StandardCharsets.UTF_8);
-      return header.contains("\"alg\"");
+      String s =
+          new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8).strip();
+      return s.startsWith("{") && s.endsWith("}") && s.indexOf('\uFFFD') < 0 ? s : null;
     } catch (IllegalArgumentException e) {
-      return false;
+      return null;
     }
   }
 }

@@ -50,7 +50,17 @@ class SecretFormatsTest {
         "ADOBE_CLIENT_SECRET | p8e-Dt6NAbJ0mu6tiUNKh2Uo25muqgIaaH98",
         "OPENAI_API_KEY | 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",
         "AIRTABLE_OAUTH_TOKEN | oaay9gK6FtPOMt7qa.v1.mnNfpAgkLB3ivb2P7ss36K6H8-TSA33ZNRjktNJbi_7hHg2lxbovFtIsntvE.f1292cccc0f115c787eece0db6add577",
-        "LOB_KEY | live_e21c1639bdf9a842d6ff4bad40a33c61434"
+        "LOB_KEY | live_e21c1639bdf9a842d6ff4bad40a33c61434",
+        "TAVILY_API_KEY | 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",
+        "JINA_API_KEY | jina_hm5k1OUbELxxdH0dirLpxI5fwSfJVMe3Zbc2RXc6bHhZlK6ZczNuvPqQDwFI",
+        "CEREBRAS_API_KEY | csk-xdbj9huf6ci6yix1xuaaugihjgachc7bgf61fpfgavzttg20",
+        "MAILERSEND_API_TOKEN | mlsn.43490ea7b38d6efba3fe1dc916bb42748f163c384a15b14d8e71d78ca3927fe1",
+        "VOLCENGINE_ACCESS_KEY | AKLT3v4epAAGns7Ar1TFpSfhtQv9tPjeTIr1wwZldpOF",
+        "AMAZON_LWA_CLIENT_SECRET | amzn1.oa2-cs.v1.04df9be2a8617fa76169047062e3c2b53c7d081986202b17a5593d773fe70221",
+        "BITBUCKET_DATA_CENTER_TOKEN | BBDC-nFrEEosroVofprnHQpjgSJITT38uiSszI9OM6030LGDV",
+        "SCALEWAY_ACCESS_KEY | SCWBUNE7XPK0N6ZE5OLE",
+        "LINEAR_API_KEY | lin_oauth_399085b27e286869557dab1a2d48c4633d97b9137dc7ec8ffc8b60a81a106ab5",
+        "FACEBOOK_ACCESS_TOKEN | EAAGb98yFBig1oNgfTEtBnhi2kMx4VddtxE2xyQRa6jfcRMGpBOFeezKBKRIJE0NrEkpIAbS1grNYB2yCyqtJY2BTtEXEdaiI7IuJmOJWhGN3KinEPCAXMXWkuDi"
       })
   void prefixedTokensAreFoundByTheirIssuersFormat(String kind, String value) {
     assertFinds("token (" + value + ") rotated", value, kind);

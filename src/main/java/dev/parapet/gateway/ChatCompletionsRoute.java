@@ -158,14 +158,15 @@ public class ChatCompletionsRoute {
       envelope = envelope(ctx, caller);
       prompt =
           CheckRequest.of(
-              ConversationReader.read(
-                  request.get("messages"), null, Scope.ALL, Stage.INPUT, limits),
-              Stage.INPUT,
-              envelope.profile(),
-              envelope.tenant(),
-              envelope.requestId(),
-              envelope.context(),
-              false);
+                  ConversationReader.read(
+                      request.get("messages"), null, Scope.ALL, Stage.INPUT, limits),
+                  Stage.INPUT,
+                  envelope.profile(),
+                  envelope.tenant(),
+                  envelope.requestId(),
+                  envelope.context(),
+                  false)
+              .withCaller(envelope.caller());
     } catch (IOException e) {
       fail(out, 400, "the body is not valid JSON", "invalid_request_error", null, "invalid_json");
       return;
@@ -346,13 +347,14 @@ public class ChatCompletionsRoute {
     return (text, record, note) ->
         checks.judge(
             new CheckRequest(
-                text,
-                Stage.OUTPUT,
-                envelope.profile(),
-                envelope.tenant(),
-                envelope.requestId(),
-                envelope.context(),
-                false),
+                    text,
+                    Stage.OUTPUT,
+                    envelope.profile(),
+                    envelope.tenant(),
+                    envelope.requestId(),
+                    envelope.context(),
+                    false)
+                .withCaller(envelope.caller()),
             record,
             note);
   }

@@ -200,6 +200,33 @@ class RecordWhyTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgres"})
+  void anExportedRecordWithItsActionOrCallerChangedFailsOfflineVerification(String kind)
+      throws Exception {
+    DataSource ds = filled(kind);
+    java.io.StringWriter out = new java.io.StringWriter();
+    new AuditExport(new AuditStore(ds), List.of()).writeJsonl(AuditQuery.all(), out);
+    String export = out.toString();
+    assertThat(offline(export).ok()).isTrue();
+
+    ChainVerifier.Verification action =
+        offline(export.replace("\"action\":\"block\"", "\"action\":\"allow\""));
+    assertThat(action.ok()).isFalse();
+    assertThat(action.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.reason()).contains("modified"));
+
+    ChainVerifier.Verification caller = offline(export.replace("\"jwt:alice\"", "\"jwt:mallory\""));
+    assertThat(caller.ok()).isFalse();
+    assertThat(caller.problems()).extracting(ChainVerifier.Problem::seq).containsExactly(3L);
+  }
+
+  private static ChainVerifier.Verification offline(String export) throws Exception {
+    return new OfflineVerifier(Map.of())
+        .verify(new java.io.BufferedReader(new java.io.StringReader(export)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
   void aRuleActionRewrittenAndRehashedStillDisagreesWithItsTags(String kind) throws Exception {
     DataSource ds = filled(kind);
     List<AuditRecord> chain = new ArrayList<>();

@@ -221,6 +221,45 @@ class RecordWhyResourceTest {
   }
 
   @Test
+  void aStreamedAnswersRecordNamesItsCallerAndContextToo() {
+    String id =
+        RestAssured.given()
+            .header("X-API-Key", TestKeys.CHECKER)
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"profile\":\"why\",\"tenant\":\"why-corp\","
+                    + "\"context\":{\"userEmail\":\""
+                    + EMAIL
+                    + "\"}}")
+            .post("/v1/streams")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    RestAssured.given()
+        .header("X-API-Key", TestKeys.CHECKER)
+        .contentType(ContentType.JSON)
+        .body(Map.of("text", "this shit is broken"))
+        .post("/v1/streams/" + id + "/chunks")
+        .then()
+        .statusCode(200);
+    String auditId =
+        RestAssured.given()
+            .header("X-API-Key", TestKeys.CHECKER)
+            .post("/v1/streams/" + id + "/close")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("auditId");
+    String text = recordText(auditId);
+    JsonPath record = JsonPath.from(text);
+    assertThat(record.getString("caller")).isEqualTo("test-checker");
+    assertThat(record.getString("hashedContext.userEmail")).matches("[0-9a-f]{64}");
+    assertThat(record.getList("relaxations.outcome", String.class)).contains("exempted");
+    assertThat(text).doesNotContain(EMAIL);
+  }
+
+  @Test
   void anUnknownStatsDimensionNamesTheNewOnes() {
     given()
         .queryParam("by", "ruleActions")

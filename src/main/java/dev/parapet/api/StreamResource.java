@@ -165,14 +165,15 @@ public class StreamResource {
     return (text, record, note) ->
         checks.judge(
             new CheckRequest(
-                    text,
-                    Stage.OUTPUT,
-                    answer.profile(),
-                    answer.tenant(),
-                    answer.requestId(),
-                    answer.context(),
-                    false)
-                .withCaller(answer.caller()),
+                text,
+                Stage.OUTPUT,
+                answer.profile(),
+                answer.tenant(),
+                answer.requestId(),
+                answer.context(),
+                false,
+                null,
+                answer.caller()),
             record,
             note);
   }

@@ -347,14 +347,15 @@ public class ChatCompletionsRoute {
     return (text, record, note) ->
         checks.judge(
             new CheckRequest(
-                    text,
-                    Stage.OUTPUT,
-                    envelope.profile(),
-                    envelope.tenant(),
-                    envelope.requestId(),
-                    envelope.context(),
-                    false)
-                .withCaller(envelope.caller()),
+                text,
+                Stage.OUTPUT,
+                envelope.profile(),
+                envelope.tenant(),
+                envelope.requestId(),
+                envelope.context(),
+                false,
+                null,
+                envelope.caller()),
             record,
             note);
   }

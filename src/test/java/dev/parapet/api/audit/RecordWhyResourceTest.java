@@ -204,7 +204,7 @@ class RecordWhyResourceTest {
             .extract()
             .jsonPath();
     int checks = exempting.getInt("counts.'baseline/block-critical-content'.block");
-    assertThat(checks).isEqualTo(2);
+    assertThat(checks).isGreaterThanOrEqualTo(2);
     assertThat(exempting.getMap("counts.'general/redact-profanity'")).isNull();
     assertThat(exempting.getMap("counts.'tenant/why-corp/keep-profanity'"))
         .containsExactly(Map.entry("exempted", checks));

@@ -96,13 +96,14 @@ public class StreamResource {
       CheckResult prompt =
           checks.check(
               CheckRequest.of(
-                  p.conversation(),
-                  Stage.INPUT,
-                  answer.profile(),
-                  answer.tenant(),
-                  answer.requestId(),
-                  answer.context(),
-                  false));
+                      p.conversation(),
+                      Stage.INPUT,
+                      answer.profile(),
+                      answer.tenant(),
+                      answer.requestId(),
+                      answer.context(),
+                      false)
+                  .withCaller(answer.caller()));
       input = CheckResponse.of(prompt);
       if (prompt.decision().verdict() == Verdict.BLOCK) {
         return Response.ok(new Opened(null, idleSeconds, input)).build();
@@ -170,7 +171,9 @@ public class StreamResource {
                 answer.tenant(),
                 answer.requestId(),
                 answer.context(),
-                false),
+                false,
+                null,
+                answer.caller()),
             record,
             note);
   }

@@ -9,10 +9,17 @@ import dev.parapet.check.RuleHit;
 import dev.parapet.model.Finding;
 import dev.parapet.model.TimeOrderedId;
 import dev.parapet.policy.Profile;
+import dev.parapet.policy.Resolution;
 import dev.parapet.policy.TextStorage;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Turns each decision into an audit record: findings without text, the text only as an HMAC. */
+/**
+ * Turns each decision into an audit record: findings without text, the text only as an HMAC, each
+ * rule's action and reason, each exemption's outcome, the context (sensitive keys' values only as
+ * an HMAC) and the caller.
+ */
 public final class AuditedDecisionLog implements DecisionLog {
 
   private final AuditRuntime audit;
@@ -63,8 +70,13 @@ public final class AuditedDecisionLog implements DecisionLog {
             .tenant(d.tenant())
             .profile(d.profile())
             .stage(d.stage().wireName())
+            .caller(d.caller())
+            .context(inClear(d.context(), profile))
+            .hashedContext(hashed(d.context(), profile))
             .decision(d.verdict().wireName())
             .rules(d.rules().stream().map(RuleHit::id).toList())
+            .ruleActions(d.rules().stream().map(AuditedDecisionLog::ruleAction).toList())
+            .relaxations(d.relaxations().stream().map(AuditedDecisionLog::relaxation).toList())
             .findings(d.findings().stream().map(f -> finding(d, f)).toList())
             .policyVersion(d.policyVersion())
             .textLength(d.coverage().textLength())
@@ -75,6 +87,7 @@ public final class AuditedDecisionLog implements DecisionLog {
             .errors(d.errors().stream().map(e -> e.ruleId() + ": " + e.message()).toList())
             .checkedEnd(d.coverage().checkedEnd())
             .shadowDecision(d.shadowVerdict() == null ? null : d.shadowVerdict().wireName())
+            .shadowVersion(d.shadowVersion())
             .conversation(
                 d.conversation() == null
                     ? null
@@ -108,6 +121,35 @@ public final class AuditedDecisionLog implements DecisionLog {
           .increment();
     }
     return auditId;
+  }
+
+  private static AuditRecord.AuditRuleAction ruleAction(RuleHit hit) {
+    return new AuditRecord.AuditRuleAction(
+        hit.id(), hit.tier(), hit.action().wireName(), hit.reason());
+  }
+
+  private static AuditRecord.AuditRelaxation relaxation(Resolution.Relaxation r) {
+    return new AuditRecord.AuditRelaxation(
+        r.exemptionRule(), r.targetRule(), r.outcome().wireName(), r.detail());
+  }
+
+  /** The context values the profile does not list as sensitive. */
+  private static Map<String, String> inClear(Map<String, String> context, Profile profile) {
+    Map<String, String> clear = new TreeMap<>(context);
+    clear.keySet().removeAll(profile.sensitiveContextKeys());
+    return clear;
+  }
+
+  /** The sensitive keys' values as the keyed hash {@code textHash} uses: never in clear. */
+  private Map<String, String> hashed(Map<String, String> context, Profile profile) {
+    Map<String, String> hashes = new TreeMap<>();
+    context.forEach(
+        (key, value) -> {
+          if (profile.sensitiveContextKeys().contains(key)) {
+            hashes.put(key, textHash.of(value));
+          }
+        });
+    return hashes;
   }
 
   /** A text that was allowed has nothing to redact; a blocked one is not kept at all. */

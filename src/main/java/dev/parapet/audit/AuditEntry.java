@@ -1,6 +1,7 @@
 package dev.parapet.audit;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An audit record before the log chains it, built field by field by name; the log fills in the
@@ -14,8 +15,13 @@ public final class AuditEntry {
   private String tenant;
   private String profile;
   private String stage;
+  private String caller;
+  private Map<String, String> context = Map.of();
+  private Map<String, String> hashedContext = Map.of();
   private String decision;
   private List<String> rules = List.of();
+  private List<AuditRecord.AuditRuleAction> ruleActions = List.of();
+  private List<AuditRecord.AuditRelaxation> relaxations = List.of();
   private List<AuditRecord.AuditFinding> findings = List.of();
   private String policyVersion;
   private int textLength;
@@ -26,6 +32,7 @@ public final class AuditEntry {
   private List<String> errors = List.of();
   private int checkedEnd;
   private String shadowDecision;
+  private String shadowVersion;
   private AuditRecord.AuditConversation conversation;
 
   public AuditEntry auditId(String value) {
@@ -59,6 +66,24 @@ public final class AuditEntry {
     return this;
   }
 
+  /** The authenticated caller's key id or JWT subject; null when authentication is off. */
+  public AuditEntry caller(String value) {
+    caller = value;
+    return this;
+  }
+
+  /** The request's context values kept in clear, by key. */
+  public AuditEntry context(Map<String, String> value) {
+    context = value;
+    return this;
+  }
+
+  /** The sensitive context keys' values, each as a keyed hash, by key. */
+  public AuditEntry hashedContext(Map<String, String> value) {
+    hashedContext = value;
+    return this;
+  }
+
   public AuditEntry decision(String value) {
     decision = value;
     return this;
@@ -66,6 +91,18 @@ public final class AuditEntry {
 
   public AuditEntry rules(List<String> value) {
     rules = value;
+    return this;
+  }
+
+  /** What each rule that stood, and each exemption that took effect, did and why. */
+  public AuditEntry ruleActions(List<AuditRecord.AuditRuleAction> value) {
+    ruleActions = value;
+    return this;
+  }
+
+  /** What became of each exemption that met an action. */
+  public AuditEntry relaxations(List<AuditRecord.AuditRelaxation> value) {
+    relaxations = value;
     return this;
   }
 
@@ -121,6 +158,12 @@ public final class AuditEntry {
     return this;
   }
 
+  /** The version of the shadow candidate that judged the request too, else null. */
+  public AuditEntry shadowVersion(String value) {
+    shadowVersion = value;
+    return this;
+  }
+
   /** For a conversation check, how many messages and tool calls were checked; else null. */
   public AuditEntry conversation(AuditRecord.AuditConversation value) {
     conversation = value;
@@ -141,8 +184,13 @@ public final class AuditEntry {
         tenant,
         profile,
         stage,
+        caller,
+        context,
+        hashedContext.isEmpty() ? null : hashedContext,
         decision,
         rules,
+        ruleActions,
+        relaxations,
         dropped == 0 ? findings : findings.subList(0, AuditRecord.MAX_FINDINGS),
         policyVersion,
         textLength,
@@ -153,6 +201,7 @@ public final class AuditEntry {
         errors,
         checkedEnd,
         shadowDecision,
+        shadowVersion,
         dropped == 0 ? null : dropped,
         conversation,
         null,

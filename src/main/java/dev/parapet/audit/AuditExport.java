@@ -94,6 +94,7 @@ public final class AuditExport {
     put(filters, "type", q.type());
     put(filters, "requestId", q.requestId());
     put(filters, "shadowDecision", q.shadowDecision());
+    put(filters, "caller", q.caller());
     export.put("filters", filters);
     return HeadFile.JSON.writeValueAsString(Map.of("export", export));
   }

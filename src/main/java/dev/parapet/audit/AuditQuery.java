@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param from inclusive
  * @param to exclusive
  * @param shadowDecision the shadow candidate's differing verdict (allow, redact, block or error)
+ * @param caller the key id or JWT subject that called
  */
 public record AuditQuery(
     Instant from,
@@ -20,7 +21,23 @@ public record AuditQuery(
     String rule,
     String type,
     String requestId,
-    String shadowDecision) {
+    String shadowDecision,
+    String caller) {
+
+  /** Filters without the caller. */
+  public AuditQuery(
+      Instant from,
+      Instant to,
+      String decision,
+      String profile,
+      String tenant,
+      String stage,
+      String rule,
+      String type,
+      String requestId,
+      String shadowDecision) {
+    this(from, to, decision, profile, tenant, stage, rule, type, requestId, shadowDecision, null);
+  }
 
   /** Filters without the shadow candidate's verdict. */
   public AuditQuery(
@@ -33,22 +50,39 @@ public record AuditQuery(
       String rule,
       String type,
       String requestId) {
-    this(from, to, decision, profile, tenant, stage, rule, type, requestId, null);
+    this(from, to, decision, profile, tenant, stage, rule, type, requestId, null, null);
   }
 
   /** The same filters, and only records whose shadow candidate decided {@code value}. */
   public AuditQuery withShadowDecision(String value) {
-    return new AuditQuery(from, to, decision, profile, tenant, stage, rule, type, requestId, value);
+    return new AuditQuery(
+        from, to, decision, profile, tenant, stage, rule, type, requestId, value, caller);
+  }
+
+  /** The same filters, and only records of the caller {@code value}. */
+  public AuditQuery withCaller(String value) {
+    return new AuditQuery(
+        from, to, decision, profile, tenant, stage, rule, type, requestId, shadowDecision, value);
   }
 
   public static AuditQuery all() {
-    return new AuditQuery(null, null, null, null, null, null, null, null, null, null);
+    return new AuditQuery(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The same filters over another time range. */
   public AuditQuery between(Instant start, Instant end) {
     return new AuditQuery(
-        start, end, decision, profile, tenant, stage, rule, type, requestId, shadowDecision);
+        start,
+        end,
+        decision,
+        profile,
+        tenant,
+        stage,
+        rule,
+        type,
+        requestId,
+        shadowDecision,
+        caller);
   }
 
   /** Whether any filter other than the time range is set. */
@@ -60,7 +94,8 @@ public record AuditQuery(
         || rule != null
         || type != null
         || requestId != null
-        || shadowDecision != null;
+        || shadowDecision != null
+        || caller != null;
   }
 
   /** Whether a record passes every filter, judged on what the record itself holds. */
@@ -79,6 +114,7 @@ public record AuditQuery(
         && same(stage, r.stage())
         && same(requestId, r.requestId())
         && same(shadowDecision, r.shadowDecision())
+        && same(caller, r.caller())
         && (rule == null || r.rules().contains(rule))
         && (type == null || r.findings().stream().anyMatch(f -> type.equals(f.type())));
   }

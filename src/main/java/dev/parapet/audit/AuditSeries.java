@@ -68,6 +68,7 @@ public final class AuditSeries {
     equal(where, params, "r.stage", query.stage());
     equal(where, params, "r.request_id", query.requestId());
     equal(where, params, "r.shadow_decision", query.shadowDecision());
+    equal(where, params, "r.caller", query.caller());
     // the width is a validated number, written into the text so that both databases see the
     // same expression in SELECT and GROUP BY
     String start = "(r.time_ms / " + width + ") * " + width;

@@ -60,11 +60,12 @@ public final class AuditStore {
           c.prepareStatement(
               "INSERT INTO audit_record (audit_id, node, seq, time_ms, request_id, tenant,"
                   + " profile, stage, decision, policy_version, prev_hash, hash, body, tag_set,"
-                  + " shadow_decision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                  + " shadow_decision, caller) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         for (int i = 0; i < records.size(); i++) {
           bindColumns(row, records.get(i));
           row.setString(14, sets.get(i) == null ? null : sets.get(i).id());
           row.setString(15, records.get(i).record().shadowDecision());
+          row.setString(16, records.get(i).record().caller());
           row.addBatch();
         }
         row.executeBatch();
@@ -118,6 +119,9 @@ public final class AuditStore {
         }
         for (String type : set.types()) {
           addTag(tag, set.id(), TagSet.TYPE, type);
+        }
+        for (String action : set.actions()) {
+          addTag(tag, set.id(), TagSet.ACTION, action);
         }
         tag.executeBatch();
       }
@@ -226,23 +230,23 @@ public final class AuditStore {
     }
   }
 
-  /** Counts by decision, profile, tenant, stage, rule or finding type. */
+  /** Counts by decision, profile, tenant, stage, caller, rule or finding type. */
   public Map<String, Long> stats(AuditQuery query, String by) throws SQLException {
     return stats(query, by, null);
   }
 
   /**
    * Counts matching records grouped by one dimension: {@code decision}, {@code profile}, {@code
-   * tenant}, {@code stage}, {@code rule}, {@code type}, or {@code time} in buckets of {@code
-   * bucket} (aligned on the epoch, so whole UTC hours and days; keyed by the bucket's start). Time
-   * buckets come oldest first, the others largest count first. A record without a tenant or profile
-   * counts under the empty string.
+   * tenant}, {@code stage}, {@code caller}, {@code rule}, {@code type}, or {@code time} in buckets
+   * of {@code bucket} (aligned on the epoch, so whole UTC hours and days; keyed by the bucket's
+   * start). Time buckets come oldest first, the others largest count first. A record without a
+   * tenant, profile or caller counts under the empty string.
    */
   public Map<String, Long> stats(AuditQuery query, String by, Duration bucket) throws SQLException {
     Where where = where(query);
     String sql =
         switch (by) {
-          case "decision", "profile", "tenant", "stage" ->
+          case "decision", "profile", "tenant", "stage", "caller" ->
               "SELECT r."
                   + by
                   + ", COUNT(*) FROM audit_record r"
@@ -270,7 +274,7 @@ public final class AuditStore {
           }
           default ->
               throw new IllegalArgumentException(
-                  "by must be decision, rule, type, profile, tenant, stage or time");
+                  "by must be decision, rule, type, profile, tenant, stage, caller or time");
         };
     Map<String, Long> counts = new LinkedHashMap<>();
     boolean time = by.equals("time");
@@ -287,6 +291,45 @@ public final class AuditStore {
       }
     }
     return counts;
+  }
+
+  /**
+   * Counts matching records by what each rule did in them: per rule id, per action ({@code allow},
+   * {@code redact}, {@code block}) or, for an exemption, per outcome ({@code exempted}, {@code
+   * lowered}, {@code narrowed}, {@code kept-mandatory}, {@code expired}). Rules come largest total
+   * first; records written before actions were recorded are not counted.
+   */
+  public Map<String, Map<String, Long>> statsByRuleAction(AuditQuery query) throws SQLException {
+    Where where = where(query);
+    String sql =
+        "SELECT t.tag, COUNT(*) FROM audit_record r JOIN audit_tag t ON t.tag_set = r.tag_set"
+            + " AND t.kind = '"
+            + TagSet.ACTION
+            + "'"
+            + where.sql()
+            + " GROUP BY t.tag ORDER BY 1";
+    Map<String, Map<String, Long>> byRule = new java.util.HashMap<>();
+    Map<String, Long> totals = new java.util.HashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = where.prepare(c, sql);
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        String tag = rs.getString(1);
+        int colon = tag.indexOf(':');
+        String rule = tag.substring(colon + 1);
+        byRule
+            .computeIfAbsent(rule, k -> new java.util.TreeMap<>())
+            .put(tag.substring(0, colon), rs.getLong(2));
+        totals.merge(rule, rs.getLong(2), Long::sum);
+      }
+    }
+    Map<String, Map<String, Long>> ordered = new LinkedHashMap<>();
+    byRule.keySet().stream()
+        .sorted(
+            java.util.Comparator.comparing((String rule) -> -totals.get(rule))
+                .thenComparing(rule -> rule))
+        .forEach(rule -> ordered.put(rule, byRule.get(rule)));
+    return ordered;
   }
 
   private static long bucketMillis(Duration bucket) {
@@ -348,6 +391,7 @@ public final class AuditStore {
     w.eq("r.stage", q.stage());
     w.eq("r.request_id", q.requestId());
     w.eq("r.shadow_decision", q.shadowDecision());
+    w.eq("r.caller", q.caller());
     if (q.rule() != null) {
       w.and(
           "EXISTS (SELECT 1 FROM audit_tag t1"

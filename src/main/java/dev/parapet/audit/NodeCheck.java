@@ -114,7 +114,8 @@ final class NodeCheck {
 
   private String select() {
     return "SELECT audit_id, seq, time_ms, decision, profile, tenant, stage, request_id,"
-        + " prev_hash, hash, body, tag_set, shadow_decision FROM audit_record WHERE node = ?"
+        + " prev_hash, hash, body, tag_set, shadow_decision, caller FROM audit_record"
+        + " WHERE node = ?"
         + (query.from() != null ? " AND time_ms >= ?" : "")
         + (query.to() != null ? " AND time_ms < ?" : "")
         + " ORDER BY seq";
@@ -224,7 +225,8 @@ final class NodeCheck {
             && Objects.equals(body.stage(), rs.getString(7))
             && Objects.equals(body.requestId(), rs.getString(8))
             && Objects.equals(body.auditId(), rs.getString(1))
-            && Objects.equals(body.shadowDecision(), rs.getString(13));
+            && Objects.equals(body.shadowDecision(), rs.getString(13))
+            && Objects.equals(body.caller(), rs.getString(14));
     if (!columnsAgree) {
       return "its searchable columns were changed: modified";
     }
@@ -238,13 +240,16 @@ final class NodeCheck {
       return storedSet == null ? null : "it names a tag set although it has no rule or finding";
     }
     if (storedSet == null) {
-      return "its rule and type tags were removed: filters by rule or type no longer find it";
+      return "its rule, type and action tags were removed: filters by rule or type no longer find"
+          + " it";
     }
     if (!storedSet.equals(expected.id()) && !storedSet.equals(body.auditId())) {
       return "it names another tag set than its rules and findings make";
     }
     if (!tags(storedSet).equals(expected.entries())) {
-      return "its tag set " + storedSet + " was changed: filters by rule or type mis-find it";
+      return "its tag set "
+          + storedSet
+          + " was changed: filters by rule or type, or counts of what rules did, mis-find it";
     }
     return null;
   }
@@ -275,6 +280,7 @@ final class NodeCheck {
         && same(query.stage(), rs.getString(7))
         && same(query.requestId(), rs.getString(8))
         && same(query.shadowDecision(), rs.getString(13))
+        && same(query.caller(), rs.getString(14))
         && query.rule() == null
         && query.type() == null;
   }

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param explain whether to build a per-tier explanation of the decision
  * @param conversation the messages and documents to check instead of {@code text}, or null; with
  *     one, {@code text} is empty
+ * @param caller the authenticated caller's key id or JWT subject ({@code jwt:<sub>}), for the audit
+ *     record; null when authentication is off or the request did not come over the API
  */
 public record CheckRequest(
     String text,
@@ -22,7 +24,21 @@ public record CheckRequest(
     String requestId,
     Map<String, String> context,
     boolean explain,
-    Conversation conversation) {
+    Conversation conversation,
+    String caller) {
+
+  /** A request to check one text or a conversation, with no caller named. */
+  public CheckRequest(
+      String text,
+      Stage stage,
+      String profile,
+      String tenant,
+      String requestId,
+      Map<String, String> context,
+      boolean explain,
+      Conversation conversation) {
+    this(text, stage, profile, tenant, requestId, context, explain, conversation, null);
+  }
 
   /** A request to check one text. */
   public CheckRequest(
@@ -52,7 +68,13 @@ public record CheckRequest(
   /** The same request on behalf of a tenant, conversation and all. */
   public CheckRequest withTenant(String tenant) {
     return new CheckRequest(
-        text, stage, profile, tenant, requestId, context, explain, conversation);
+        text, stage, profile, tenant, requestId, context, explain, conversation, caller);
+  }
+
+  /** The same request made by an authenticated caller (its key id or JWT subject). */
+  public CheckRequest withCaller(String callerId) {
+    return new CheckRequest(
+        text, stage, profile, tenant, requestId, context, explain, conversation, callerId);
   }
 
   public CheckRequest {

@@ -123,7 +123,7 @@ public final class CheckService {
 
   /**
    * Judges the request again on the profile's shadow candidate, if it has one; a differing verdict
-   * is recorded, never answered.
+   * and the candidate's version are recorded, never answered.
    */
   private Decision withShadow(Policy current, Profile profile, CheckRequest request, Decision d) {
     Policy candidate = current.shadowOf(profile.name()).orElse(null);
@@ -138,10 +138,10 @@ public final class CheckService {
     } catch (RuntimeException e) {
       shadow = ShadowVerdict.ERROR;
     }
-    if (shadow == ShadowVerdict.of(d.verdict())) {
-      return d;
-    }
-    return d.withShadowVerdict(shadow);
+    // the candidate's version goes on the record even where it agreed, so that an auditor can
+    // tell "judged by candidate X and agreed" from "no candidate"
+    return d.withShadow(
+        shadow == ShadowVerdict.of(d.verdict()) ? null : shadow, candidate.version());
   }
 
   private static Profile profileOf(Policy current, String name) {
@@ -291,7 +291,11 @@ public final class CheckService {
             coverage,
             null,
             explanation,
-            outcome);
+            outcome,
+            resolution.relaxations(),
+            request.context(),
+            request.caller(),
+            null);
     return new Decided(
         decision,
         verdict == Verdict.REDACT ? redactSpans(resolution) : List.of(),

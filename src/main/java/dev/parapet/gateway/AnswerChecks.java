@@ -42,7 +42,9 @@ final class AnswerChecks {
                 envelope.tenant(),
                 envelope.requestId(),
                 envelope.context(),
-                false),
+                false,
+                null,
+                envelope.caller()),
             record,
             note);
   }
@@ -68,13 +70,14 @@ final class AnswerChecks {
     message.set("tool_calls", toolCalls.deepCopy());
     CheckRequest request =
         CheckRequest.of(
-            ConversationReader.read(messages, null, Scope.ALL, Stage.OUTPUT, limits),
-            Stage.OUTPUT,
-            envelope.profile(),
-            envelope.tenant(),
-            envelope.requestId(),
-            envelope.context(),
-            false);
+                ConversationReader.read(messages, null, Scope.ALL, Stage.OUTPUT, limits),
+                Stage.OUTPUT,
+                envelope.profile(),
+                envelope.tenant(),
+                envelope.requestId(),
+                envelope.context(),
+                false)
+            .withCaller(envelope.caller());
     Decision decision;
     String auditId = null;
     if (record) {

@@ -151,14 +151,15 @@ public class ChatCompletionsRoute {
       envelope = envelope(ctx, caller);
       prompt =
           CheckRequest.of(
-              ConversationReader.read(
-                  request.get("messages"), null, Scope.ALL, Stage.INPUT, limits),
-              Stage.INPUT,
-              envelope.profile(),
-              envelope.tenant(),
-              envelope.requestId(),
-              envelope.context(),
-              false);
+                  ConversationReader.read(
+                      request.get("messages"), null, Scope.ALL, Stage.INPUT, limits),
+                  Stage.INPUT,
+                  envelope.profile(),
+                  envelope.tenant(),
+                  envelope.requestId(),
+                  envelope.context(),
+                  false)
+              .withCaller(envelope.caller());
     } catch (IOException e) {
       fail(out, 400, "the body is not valid JSON", "invalid_request_error", null, "invalid_json");
       return;

@@ -27,7 +27,8 @@ final class ProfilesFile {
           "injectionThreshold",
           "description",
           "shadow",
-          "phoneRegions");
+          "phoneRegions",
+          "sensitiveContextKeys");
 
   /** The profiles read, the default profile's name, and every problem found. */
   record Parsed(
@@ -119,12 +120,49 @@ final class ProfilesFile {
                     "profile '" + name + "': phoneRegions: '" + r.asText() + "' is not a region");
               }
             });
+    Set<String> sensitive = sensitiveContextKeys(name, node.get("sensitiveContextKeys"), line);
     if (problems.size() > before) {
       return null;
     }
     String shadow = node.path("shadow").isTextual() ? node.get("shadow").asText() : null;
     return new Profile(
-        name, tiers, failMode, defaultMethod, redaction, storage, threshold, shadow, phoneRegions);
+        name,
+        tiers,
+        failMode,
+        defaultMethod,
+        redaction,
+        storage,
+        threshold,
+        shadow,
+        phoneRegions,
+        sensitive);
+  }
+
+  /** The context keys audit records keep hashed: a list of non-empty strings, or absent. */
+  private Set<String> sensitiveContextKeys(String profile, JsonNode node, int near) {
+    Set<String> keys = new java.util.LinkedHashSet<>();
+    if (node == null || node.isNull()) {
+      return keys;
+    }
+    int line = lineOf("sensitiveContextKeys:", near);
+    if (!node.isArray()) {
+      problem(line, "profile '" + profile + "': sensitiveContextKeys must be a list of keys");
+      return keys;
+    }
+    for (JsonNode key : node) {
+      if (!key.isTextual() || key.asText().isBlank()) {
+        problem(
+            line,
+            "profile '"
+                + profile
+                + "': sensitiveContextKeys: '"
+                + key.asText()
+                + "' is not a context key");
+      } else {
+        keys.add(key.asText());
+      }
+    }
+    return keys;
   }
 
   private <E extends Enum<E>> E enumValue(

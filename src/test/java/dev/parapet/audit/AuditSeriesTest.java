@@ -149,7 +149,8 @@ class AuditSeriesTest {
             "rule",
             "type",
             "requestId",
-            "shadowDecision");
+            "shadowDecision",
+            "caller");
   }
 
   @ParameterizedTest

@@ -1,18 +1,24 @@
 package dev.parapet.api.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.audit.AuditRecord;
 import java.util.stream.Collectors;
 
 /**
  * One CSV line per record (RFC 4180 quoting); rules and finding types joined by spaces. The chain
  * fields (node, seq, prevHash, hash) are there to cross-check against a JSONL export, which alone
- * can be verified: a CSV row is not the text the hash covers.
+ * can be verified: a CSV row is not the text the hash covers. The columns after them (version 2's
+ * "why") hold structured members as compact JSON, empty where a record lacks them.
  */
 final class AuditCsv {
 
   static final String HEADER =
       "auditId,time,requestId,tenant,profile,stage,decision,rules,types,policyVersion,textLength,"
-          + "textHash,tookMs,node,seq,prevHash,hash\n";
+          + "textHash,tookMs,node,seq,prevHash,hash,caller,context,hashedContext,ruleActions,"
+          + "relaxations,shadowDecision,shadowVersion\n";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What a spreadsheet may read as the start of a formula. */
   private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
@@ -42,8 +48,27 @@ final class AuditCsv {
             quote(r.node()),
             Long.toString(r.seq()),
             quote(r.prevHash()),
-            quote(r.hash()))
+            quote(r.hash()),
+            quote(r.caller()),
+            json(r.context()),
+            json(r.hashedContext()),
+            json(r.ruleActions()),
+            json(r.relaxations()),
+            quote(r.shadowDecision()),
+            quote(r.shadowVersion()))
         + "\n";
+  }
+
+  /** A member as compact JSON in one quoted cell; empty when the record lacks it. */
+  static String json(Object value) {
+    if (value == null) {
+      return "";
+    }
+    try {
+      return quote(JSON.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a CSV cell", e);
+    }
   }
 
   static String quote(String value) {

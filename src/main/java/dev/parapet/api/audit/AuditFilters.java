@@ -27,7 +27,8 @@ public class AuditFilters {
           "rule",
           "type",
           "requestId",
-          "shadowDecision");
+          "shadowDecision",
+          "caller");
 
   private static final Set<String> DECISIONS = Set.of("allow", "redact", "block");
   private static final Set<String> SHADOW_DECISIONS = Set.of("allow", "redact", "block", "error");
@@ -75,6 +76,12 @@ public class AuditFilters {
           "The shadow candidate's verdict where it differed: allow, redact, block or error")
   public String shadowDecision;
 
+  @QueryParam("caller")
+  @Parameter(
+      description =
+          "The key id (from the keys file) or JWT subject (jwt:<sub>) that made the request")
+  public String caller;
+
   /** The filters as a query, each checked; a bad one is a 400 naming it. */
   AuditQuery query() {
     if (decision != null && !DECISIONS.contains(decision)) {
@@ -101,7 +108,8 @@ public class AuditFilters {
         blankToNull(rule),
         blankToNull(type),
         blankToNull(requestId),
-        shadowDecision);
+        shadowDecision,
+        blankToNull(caller));
   }
 
   private static String blankToNull(String value) {

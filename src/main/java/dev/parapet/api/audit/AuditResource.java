@@ -44,7 +44,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class AuditResource {
 
   private static final Set<String> STATS_BY =
-      Set.of("decision", "rule", "type", "profile", "tenant", "stage", "time");
+      Set.of(
+          "decision", "rule", "ruleAction", "type", "profile", "tenant", "stage", "caller", "time");
+  private static final String STATS_BY_NAMES =
+      "decision, rule, ruleAction, type, profile, tenant, stage, caller or time";
 
   private final AuditRuntime audit;
 
@@ -140,12 +143,19 @@ public class AuditResource {
   @Operation(
       summary = "Counts of matching decisions by one dimension",
       description =
-          "Groups by decision, rule, type, profile, tenant, stage, or time in buckets"
-              + " (by=time&bucket=1h; keys are each bucket's start, oldest first).")
+          "Groups by decision, rule, type, profile, tenant, stage, caller, or time in buckets"
+              + " (by=time&bucket=1h; keys are each bucket's start, oldest first). by=ruleAction"
+              + " counts per rule id what the rule did, {rule: {action: count}}: allow, redact or"
+              + " block for a rule that stood, exempted, lowered, narrowed, kept-mandatory or"
+              + " expired for an exemption. by=rule counts every rule that acted, exemptions"
+              + " included.")
   public Map<String, Object> stats(
       @BeanParam AuditFilters filters,
       @QueryParam("by")
-          @Parameter(description = "decision (default), rule, type, profile, tenant, stage or time")
+          @Parameter(
+              description =
+                  "decision (default), rule, ruleAction, type, profile, tenant, stage, caller or"
+                      + " time")
           String by,
       @QueryParam("bucket")
           @Parameter(
@@ -158,7 +168,7 @@ public class AuditResource {
     knownParameters(uri, "by", "bucket");
     String dimension = by == null ? "decision" : by;
     if (!STATS_BY.contains(dimension)) {
-      throw bad("'by' must be decision, rule, type, profile, tenant, stage or time");
+      throw bad("'by' must be " + STATS_BY_NAMES);
     }
     if (bucket != null && !dimension.equals("time")) {
       throw bad("'bucket' goes with by=time only");
@@ -170,6 +180,8 @@ public class AuditResource {
       Duration width = StatsBucket.parse(bucket);
       answer.put("bucket", StatsBucket.format(width));
       answer.put("counts", audit.store().stats(query, dimension, width));
+    } else if (dimension.equals("ruleAction")) {
+      answer.put("counts", audit.store().statsByRuleAction(query));
     } else {
       answer.put("counts", audit.store().stats(query, dimension));
     }

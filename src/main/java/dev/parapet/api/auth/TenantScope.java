@@ -14,9 +14,16 @@ public final class TenantScope {
 
   private TenantScope() {}
 
-  /** The request as the caller may make it; {@code caller} is null when auth is off. */
-  public static CheckRequest apply(Caller caller, CheckRequest request) {
-    if (caller == null || !caller.bound()) {
+  /**
+   * The request as the caller may make it, naming the caller for the audit record; {@code caller}
+   * is null when auth is off.
+   */
+  public static CheckRequest apply(Caller caller, CheckRequest asked) {
+    if (caller == null) {
+      return asked;
+    }
+    CheckRequest request = asked.withCaller(caller.id());
+    if (!caller.bound()) {
       return request;
     }
     String tenant = request.tenant();

@@ -190,6 +190,28 @@ public class AuditPage {
         new RecordView.Field(
             "Shadow decision", r.shadowDecision() == null ? "" : r.shadowDecision()));
     fields.add(new RecordView.Field("Record version", Integer.toString(r.v())));
+    // the "why" of a format-2 record: who called, with what context, and what each rule did
+    fields.add(new RecordView.Field("Caller", r.caller() == null ? "" : r.caller()));
+    fields.add(new RecordView.Field("Context", pairs(r.context())));
+    fields.add(new RecordView.Field("Context, hashed (sensitive keys)", pairs(r.hashedContext())));
+    fields.add(
+        new RecordView.Field(
+            "Rule actions",
+            r.ruleActions() == null
+                ? ""
+                : r.ruleActions().stream()
+                    .map(a -> a.rule() + " (" + a.tier() + "): " + a.action() + ", " + a.reason())
+                    .collect(java.util.stream.Collectors.joining("; "))));
+    fields.add(
+        new RecordView.Field(
+            "Exemption outcomes",
+            r.relaxations() == null
+                ? ""
+                : r.relaxations().stream()
+                    .map(x -> x.rule() + " on " + x.target() + ": " + x.outcome())
+                    .collect(java.util.stream.Collectors.joining("; "))));
+    fields.add(
+        new RecordView.Field("Shadow version", r.shadowVersion() == null ? "" : r.shadowVersion()));
     return Templates.record(
         Nav.of(session, "audit", gate.authEnabled()),
         new RecordView(
@@ -329,5 +351,13 @@ public class AuditPage {
 
   private static String millis(long started) {
     return String.format(Locale.ROOT, "%.0f", (System.nanoTime() - started) / 1e6);
+  }
+
+  private static String pairs(java.util.Map<String, String> map) {
+    return map == null
+        ? ""
+        : map.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(java.util.stream.Collectors.joining(", "));
   }
 }

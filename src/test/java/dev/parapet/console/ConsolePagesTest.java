@@ -151,6 +151,26 @@ class ConsolePagesTest {
   }
 
   @Test
+  void aRecordsPageSaysWhoCalledWithWhatContextAndWhatEachRuleDid() {
+    String tried =
+        given()
+            .cookie(ConsoleGate.COOKIE, session)
+            .formParam("csrf", csrf)
+            .formParam("text", "my card is 4111 1111 1111 1111")
+            .formParam("profile", "default")
+            .post("/console/try")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    Matcher id = Pattern.compile("/console/audit/records/([0-9a-f-]+)").matcher(tried);
+    assertThat(id.find()).isTrue();
+    assertThat(page("/console/audit/records/" + id.group(1)))
+        .contains("<dt>Caller</dt><dd>test-admin</dd>")
+        .contains("<dt>Rule actions</dt><dd>general/redact-personal-data (general): redact,");
+  }
+
+  @Test
   void aRecordThatDoesNotExistIsA404Page() {
     given()
         .cookie(ConsoleGate.COOKIE, session)
